@@ -1,0 +1,71 @@
+/* cli.c: what every sub-command shares. */
+#include "config.h"
+
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "io/out.h"
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	err_printf("yibao: ");
+	va_start(ap, fmt);
+	out_vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	err_printf("\n");
+}
+
+int
+cli_today(struct date *out)
+{
+	const char *env = getenv("YIBAO_TODAY");
+	time_t now;
+	struct tm tm;
+
+	if (env != NULL && *env != '\0') {
+		if (date_parse(env, out) != DATE_OK) {
+			cli_error(_("YIBAO_TODAY is not a date (YYYY-MM-DD): "
+			    "%s"), env);
+			return -1;
+		}
+		return 0;
+	}
+	now = time(NULL);
+	if (localtime_r(&now, &tm) == NULL)
+		return -1;
+	out->y = tm.tm_year + 1900;
+	out->m = tm.tm_mon + 1;
+	out->d = tm.tm_mday;
+	return 0;
+}
+
+void
+cli_print_help(void)
+{
+	out_printf(_("Usage: yibao [OPTION]... [COMMAND [ARG]...]\n"
+	    "Urban-rural resident basic medical insurance: the service "
+	    "window.\n"
+	    "\n"
+	    "Options:\n"
+	    "  --db FILE      use the database FILE (default: $YIBAO_DB, or\n"
+	    "                 $XDG_DATA_HOME/yibao/yibao.db)\n"
+	    "  --demo         open the demonstration county in a throw-away "
+	    "database\n"
+	    "  -h, --help     show this help and exit\n"
+	    "  -V, --version  show the version and exit\n"
+	    "\n"
+	    "Commands:\n"
+	    "  init                create the office database (again: no "
+	    "change)\n"
+	    "  idcard NUMBER...    check and normalize resident ID numbers\n"
+	    "\n"
+	    "Exit status: 0 done, 1 invalid input, 2 wrong command line.\n"
+	    "See yibao(1).\n"));
+}
