@@ -20,6 +20,8 @@ static const struct {
 } commands[] = {
 	{ "idcard", cmd_idcard },
 	{ "init", cmd_init },
+	{ "policy", cmd_policy },
+	{ "trial", cmd_trial },
 };
 
 /* Messages inside are UTF-8; io/out.c converts them for the terminal. */

@@ -4,11 +4,14 @@
 #include "cli/cli.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
+#include "core/policy_load.h"
 #include "i18n.h"
 #include "io/out.h"
+#include "io/policy_file.h"
 
 void
 cli_error(const char *fmt, ...)
@@ -65,7 +68,38 @@ cli_print_help(void)
 	    "  init                create the office database (again: no "
 	    "change)\n"
 	    "  idcard NUMBER...    check and normalize resident ID numbers\n"
+	    "  policy list         the policy packs that can be loaded\n"
+	    "  policy show ID|FILE every value of a pack, with its source line\n"
+	    "  policy check FILE   validate a pack\n"
+	    "  trial --policy ID|FILE KEY=VALUE...\n"
+	    "                      settle one claim as a trial (试算), as JSON\n"
 	    "\n"
-	    "Exit status: 0 done, 1 invalid input, 2 wrong command line.\n"
+	    "Exit status: 0 done, 1 invalid input, 2 wrong command line;\n"
+	    "trial: 2 bad input, 3 the pack lacks a parameter the claim needs.\n"
 	    "See yibao(1).\n"));
+}
+
+int
+cli_load_policy(const char *id_or_file, struct policy *pol)
+{
+	struct policy_errors *errs = calloc(1, sizeof *errs);
+	int rc;
+
+	if (errs == NULL)
+		return -1;
+	rc = policy_file_load(id_or_file, pol, errs);
+	for (int i = 0; rc != 0 && i < errs->n; i++) {
+		const struct policy_error *e = &errs->e[i];
+
+		if (e->line > 0)
+			cli_error("%s:%d: %s%s%s", e->file, (int)e->line,
+			    e->key, e->key[0] ? ": " : "", e->msg);
+		else
+			cli_error("%s: %s%s%s", e->file, e->key,
+			    e->key[0] ? ": " : "", e->msg);
+	}
+	if (rc != 0 && errs->n == 0)
+		cli_error(_("cannot load the policy pack %s"), id_or_file);
+	free(errs);
+	return rc != 0 ? -1 : 0;
 }

@@ -61,8 +61,21 @@ check "newer refused, in Chinese" "1|yibao: 数据库由更新版本的 yibao �
 mkdir "$T/tmp"
 run env TMPDIR="$T/tmp" "$YIBAO" --demo
 check "demo exits 0" 0 "$status"
-check "demo names the county" 1 "$(echo "$out" | grep -c '示范县')"
+check "demo names the county" "yibao 0.1.0: demonstration county (示范县)" "$(echo "$out" | head -n 1)"
 check "demo shows a checked number" 1 "$(echo "$out" | grep -c '11010519491231002X  1949-12-31  female')"
 check "demo cleans up" "" "$(ls "$T/tmp")"
+# RULES.md 6 by the demo pack (inpatient as 001): fund 16900 x 75 % = 12675,
+# serious base 18400 - 12675 = 5725 below the deductible 10000: 0.
+check "demo example 1" "        12675.00  basic insurance fund
+         7325.00  paid by the resident" \
+	"$(echo "$out" | grep -E '^ +(12675.00|7325.00)  ')"
+# A poor resident's 200000: fund min(198500 x 75 %, cap 50000) = 50000;
+# serious (100000-3000) x 62 % + (150000-100000) x 66 % = 60140 + 33000 =
+# 93140; assistance (200000-50000-93140-1000) x 70 % = 39102, cap 30000;
+# the resident 200000 - 50000 - 93140 - 30000 = 26860.
+check "demo example 2" "        93140.00  serious-illness insurance
+        30000.00  medical assistance
+        26860.00  paid by the resident" \
+	"$(echo "$out" | grep -E '^ +(93140.00|30000.00|26860.00)  ')"
 
 finish
