@@ -18,3 +18,166 @@ CREATE TABLE setting (
 
 INSERT INTO setting (key, value)
 VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+
+-- migration 2
+-- 2: the enrolment ledger: operators, the audit log, residents, households,
+-- categories, chronic qualifications and contributions.  Every record that
+-- travels in the night sync has a `key` made by its office (site code and a
+-- sequence, see key_counter), never a bare autoincrement.  Money is integer
+-- fen.  Dates are YYYY-MM-DD, times YYYY-MM-DDTHH:MM:SSZ (UTC).
+
+-- The next number of each kind of key in this office.  Taken inside the
+-- write transaction (BEGIN IMMEDIATE), so two clerks never get the same one
+-- and a number is never reused, not even after a rollback elsewhere.
+CREATE TABLE key_counter (
+	kind	TEXT PRIMARY KEY NOT NULL,
+	next	INTEGER NOT NULL CHECK (next > 0)
+) WITHOUT ROWID;
+
+CREATE TABLE operator (
+	login		TEXT PRIMARY KEY NOT NULL CHECK (length(login) BETWEEN 1 AND 32),
+	display_name	TEXT NOT NULL,
+	role		TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'admin')),
+	password_hash	TEXT NOT NULL,	-- yescrypt, crypt(3)
+	active		INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+	site		TEXT NOT NULL,
+	created_at	TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Every write appends here in its own transaction; nothing the program
+-- issues can change or remove a line.
+CREATE TABLE audit_log (
+	seq		INTEGER PRIMARY KEY,	-- local order only
+	key		TEXT NOT NULL UNIQUE,
+	at		TEXT NOT NULL,
+	site		TEXT NOT NULL,
+	operator	TEXT NOT NULL,
+	action		TEXT NOT NULL,		-- resident.add, payment.pay, ...
+	record		TEXT NOT NULL,		-- the key of the record written
+	old_values	TEXT,			-- JSON summary, NULL for a new record
+	new_values	TEXT,
+	policy_id	TEXT,
+	policy_hash	TEXT
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+
+CREATE TABLE resident (
+	id_number	TEXT PRIMARY KEY NOT NULL CHECK (length(id_number) = 18),
+	id_reversed	TEXT NOT NULL,		-- for search by the last digits
+	name		TEXT NOT NULL CHECK (name <> ''),
+	initials	TEXT NOT NULL,		-- pinyin initials (first readings)
+	sex		TEXT NOT NULL CHECK (sex IN ('M', 'F')),
+	birth		TEXT NOT NULL,
+	residence	TEXT NOT NULL CHECK (residence IN ('rural', 'urban')),
+	insured_category TEXT NOT NULL CHECK (insured_category IN
+	    ('rural_resident', 'urban_non_employed', 'student_child',
+	     'college_student', 'residence_permit', 'flexible_worker')),
+	village		TEXT NOT NULL,
+	phone		TEXT NOT NULL DEFAULT '',
+	status		TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'ended')),
+	ended_on	TEXT,
+	end_reason	TEXT CHECK (end_reason IN ('employment', 'military', 'death', 'moved')),
+	site		TEXT NOT NULL,
+	created_at	TEXT NOT NULL,
+	updated_at	TEXT NOT NULL,
+	CHECK ((status = 'active') = (ended_on IS NULL AND end_reason IS NULL))
+) WITHOUT ROWID;
+CREATE INDEX resident_name ON resident (name);
+CREATE INDEX resident_initials ON resident (initials);
+CREATE INDEX resident_id_reversed ON resident (id_reversed);
+CREATE INDEX resident_village ON resident (village);
+
+CREATE TABLE household (
+	key		TEXT PRIMARY KEY NOT NULL,
+	number		TEXT NOT NULL UNIQUE,	-- 户号, as the office writes it
+	village		TEXT NOT NULL,
+	address		TEXT NOT NULL DEFAULT '',
+	site		TEXT NOT NULL,
+	created_at	TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Membership with history: a move ends one row (left_on) and starts another.
+CREATE TABLE household_member (
+	key		TEXT PRIMARY KEY NOT NULL,
+	household	TEXT NOT NULL REFERENCES household (key),
+	id_number	TEXT NOT NULL REFERENCES resident (id_number),
+	relation	TEXT NOT NULL CHECK (relation IN ('head', 'spouse', 'child',
+	    'parent', 'grandchild', 'grandparent', 'sibling', 'other')),
+	joined_on	TEXT NOT NULL,
+	left_on		TEXT,
+	site		TEXT NOT NULL,
+	created_at	TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX household_member_one_household
+    ON household_member (id_number) WHERE left_on IS NULL;
+CREATE UNIQUE INDEX household_one_head
+    ON household_member (household) WHERE left_on IS NULL AND relation = 'head';
+CREATE INDEX household_member_household ON household_member (household);
+
+-- Hardship categories (RULES.md 2), valid from / to, and who certified them.
+CREATE TABLE person_category (
+	key		TEXT PRIMARY KEY NOT NULL,
+	id_number	TEXT NOT NULL REFERENCES resident (id_number),
+	category	TEXT NOT NULL,
+	valid_from	TEXT NOT NULL,
+	valid_to	TEXT,			-- NULL: open
+	department	TEXT NOT NULL CHECK (department <> ''),
+	end_reason	TEXT,
+	site		TEXT NOT NULL,
+	created_at	TEXT NOT NULL,
+	CHECK (valid_to IS NULL OR valid_to >= valid_from)
+) WITHOUT ROWID;
+CREATE INDEX person_category_person ON person_category (id_number);
+
+CREATE TABLE chronic_qualification (
+	key		TEXT PRIMARY KEY NOT NULL,
+	id_number	TEXT NOT NULL REFERENCES resident (id_number),
+	disease		TEXT NOT NULL,		-- the pack's disease code
+	valid_from	TEXT NOT NULL,
+	valid_to	TEXT,
+	department	TEXT NOT NULL CHECK (department <> ''),
+	end_reason	TEXT,
+	site		TEXT NOT NULL,
+	created_at	TEXT NOT NULL,
+	CHECK (valid_to IS NULL OR valid_to >= valid_from)
+) WITHOUT ROWID;
+CREATE INDEX chronic_qualification_person ON chronic_qualification (id_number);
+
+-- Contributions: append-only.  A refund or a reversal is a new line with a
+-- negative amount that names the line it cancels.
+CREATE TABLE payment (
+	key		TEXT PRIMARY KEY NOT NULL,	-- receipt and line: SITE-R00000017-1
+	receipt		TEXT NOT NULL,		-- SITE-R00000017, unique in the office
+	line		INTEGER NOT NULL CHECK (line > 0),
+	kind		TEXT NOT NULL CHECK (kind IN ('payment', 'refund', 'reversal')),
+	id_number	TEXT NOT NULL REFERENCES resident (id_number),
+	benefit_year	INTEGER NOT NULL,
+	standard	INTEGER NOT NULL,	-- fen: P, or P + G for a late payer
+	subsidy		INTEGER NOT NULL CHECK (subsidy >= 0),
+	subsidy_category TEXT,			-- the category that gave it
+	amount		INTEGER NOT NULL,	-- fen the person paid (< 0: paid back)
+	late		INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),
+	benefits_from	TEXT,			-- first day of benefits
+	inpatient_only	INTEGER NOT NULL DEFAULT 0 CHECK (inpatient_only IN (0, 1)),
+	cancels		TEXT REFERENCES payment (key),
+	reason		TEXT,
+	paid_on		TEXT NOT NULL,
+	at		TEXT NOT NULL,
+	operator	TEXT NOT NULL,
+	site		TEXT NOT NULL,
+	policy_id	TEXT NOT NULL,
+	policy_hash	TEXT NOT NULL,
+	UNIQUE (receipt, line),
+	CHECK ((kind = 'payment') = (cancels IS NULL)),
+	CHECK (kind = 'payment' OR (amount <= 0 AND reason IS NOT NULL AND reason <> ''))
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX payment_cancelled_once ON payment (cancels) WHERE cancels IS NOT NULL;
+CREATE INDEX payment_person_year ON payment (id_number, benefit_year);
+CREATE INDEX payment_day ON payment (paid_on, operator);
+CREATE TRIGGER payment_no_update BEFORE UPDATE ON payment
+BEGIN SELECT RAISE(ABORT, 'payments cannot be changed: record a reversal'); END;
+CREATE TRIGGER payment_no_delete BEFORE DELETE ON payment
+BEGIN SELECT RAISE(ABORT, 'payments cannot be changed: record a reversal'); END;

@@ -54,6 +54,7 @@ main(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "demo", no_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "operator", required_argument, NULL, 'o' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -71,6 +72,9 @@ main(int argc, char **argv)
 			break;
 		case 'D':
 			demo = 1;
+			break;
+		case 'o':
+			cli.operator_login = optarg;
 			break;
 		case 'h':
 			cli_print_help();

@@ -4,15 +4,22 @@
 
 #include "core/date.h"
 #include "core/policy.h"
+#include "ops/ops.h"
+
+#include <stddef.h>
 
 /* Exit statuses every sub-command shares. */
 #define EXIT_OK		0
 #define EXIT_INVALID	1	/* the input was read, and something in it is wrong */
 #define EXIT_USAGE	2	/* the command line itself is wrong */
+#define EXIT_MISSING	3	/* trial: the pack lacks a parameter */
+#define EXIT_DENIED	4	/* not logged in, or the role does not allow it */
 
 /* What main() parsed before the sub-command. */
 struct cli {
 	const char *db_path;	/* --db, YIBAO_DB or the default */
+	const char *operator_login;	/* --operator, else YIBAO_OPERATOR */
+	const char *policy;	/* a command's --policy: not the office's pack */
 	struct date today;	/* the clock, or YIBAO_TODAY for tests and training */
 };
 
@@ -35,6 +42,25 @@ int cli_today(struct date *out);
  * as FILE:LINE: KEY: message.  0 loaded, -1 not.
  */
 int cli_load_policy(const char *id_or_file, struct policy *pol);
+
+/* cli_session_open flags */
+#define CLI_NEED_POLICY 1	/* load the office's pack (or --policy) */
+
+/*
+ * Open the database and log the operator in; with CLI_NEED_POLICY also load
+ * the pack.  Says what is wrong on stderr; returns an exit status (0 ok).
+ */
+int cli_session_open(struct cli *cli, struct ops_session *s, int flags);
+void cli_session_close(struct ops_session *s);
+
+/* Set s->today and s->now (UTC) from the clock and YIBAO_TODAY. */
+void cli_session_clock(struct ops_session *s, const struct cli *cli);
+
+/* The password of `login`: YIBAO_PASSWORD_FILE, or asked on the terminal. */
+int cli_password(const char *login, char *buf, size_t bufsz);
+
+/* The exit status for an op's result: 0, 1 (invalid), 4 (denied). */
+int cli_exit_status(enum ops_status st);
 
 /* The program's usage text, translated. */
 void cli_print_help(void);

@@ -19,7 +19,6 @@
 #include "io/out.h"
 #include "io/policy_file.h"
 
-#define EXIT_MISSING_PARAM 3
 
 
 enum vtype {
@@ -382,7 +381,7 @@ settle_and_print(const struct policy *pol, const struct claim *c)
 		cli_error(_("trial: the policy pack %s does not give %s, which "
 		    "this claim needs; add it to the pack (see "
 		    "yibao-policy(5))"), pol->id, s->missing);
-		rc = EXIT_MISSING_PARAM;
+		rc = EXIT_MISSING;
 	} else {
 		cli_error(_("trial: %s"), settle_strerror(st));
 		rc = EXIT_USAGE;

@@ -1,0 +1,80 @@
+/* operator.c: reading and writing operators. */
+#include "db/operator.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void
+copy_col(sqlite3_stmt *st, int col, char *buf, size_t bufsz)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	snprintf(buf, bufsz, "%s", t ? (const char *)t : "");
+}
+
+int
+db_operator_get(struct db *db, const char *login, struct db_operator *o)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h,
+	    "SELECT login, display_name, role, password_hash, active, site, "
+	    "created_at FROM operator WHERE login = ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		memset(o, 0, sizeof *o);
+		copy_col(st, 0, o->login, sizeof o->login);
+		copy_col(st, 1, o->display_name, sizeof o->display_name);
+		copy_col(st, 2, o->role, sizeof o->role);
+		copy_col(st, 3, o->password_hash, sizeof o->password_hash);
+		o->active = sqlite3_column_int(st, 4);
+		copy_col(st, 5, o->site, sizeof o->site);
+		copy_col(st, 6, o->created_at, sizeof o->created_at);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+int
+db_operator_insert(struct db *db, const struct db_operator *o)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h,
+	    "INSERT INTO operator (login, display_name, role, password_hash, "
+	    "active, site, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	    -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, o->login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, o->display_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, o->role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, o->password_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, o->active);
+	sqlite3_bind_text(st, 6, o->site, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, o->created_at, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+db_operator_count(struct db *db)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM operator", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
