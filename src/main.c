@@ -18,9 +18,19 @@ static const struct {
 	const char *name;
 	cli_command_fn *fn;
 } commands[] = {
+	{ "category", cmd_category },
+	{ "coverage", cmd_coverage },
+	{ "household", cmd_household },
 	{ "idcard", cmd_idcard },
 	{ "init", cmd_init },
+	{ "operator", cmd_operator },
+	{ "pay", cmd_pay },
 	{ "policy", cmd_policy },
+	{ "qualification", cmd_qualification },
+	{ "refund", cmd_refund },
+	{ "report", cmd_report },
+	{ "resident", cmd_resident },
+	{ "reverse", cmd_reverse },
 	{ "trial", cmd_trial },
 };
 

@@ -30,6 +30,16 @@ cli_command_fn cmd_idcard;
 cli_command_fn cmd_demo;
 cli_command_fn cmd_policy;
 cli_command_fn cmd_trial;
+cli_command_fn cmd_operator;
+cli_command_fn cmd_resident;
+cli_command_fn cmd_household;
+cli_command_fn cmd_category;
+cli_command_fn cmd_qualification;
+cli_command_fn cmd_pay;
+cli_command_fn cmd_refund;
+cli_command_fn cmd_reverse;
+cli_command_fn cmd_coverage;
+cli_command_fn cmd_report;
 
 /* "yibao: <message>\n" on stderr, the message through gettext already. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -101,22 +101,34 @@ cmd_init(struct cli *cli, int argc, char **argv)
 
 	if (parse_args(argc, argv, &a) != 0)
 		return EXIT_USAGE;
+	/* Refuse bad words before any file is made. */
 	memset(&s, 0, sizeof s);
-	if (db_open(cli->db_path, DB_CREATE, &s.db, err, sizeof err) != DB_OK) {
-		cli_error("%s", err);
-		return EXIT_INVALID;
+	if (ops_office_check(a.site, a.admin, &oe) != OPS_OK) {
+		cli_error("%s", oe.msg);
+		return cli_exit_status(oe.status);
 	}
 	if (a.admin != NULL && admin_password(&a, password, sizeof password)
-	    != 0) {
-		db_close(s.db);
+	    != 0)
+		return EXIT_INVALID;
+	if (a.admin != NULL && password[0] == '\0') {
+		cli_error(_("the administrator needs a password"));
+		return EXIT_INVALID;
+	}
+	if (db_open(cli->db_path, DB_CREATE, &s.db, err, sizeof err) != DB_OK) {
+		explicit_bzero(password, sizeof password);
+		cli_error("%s", err);
 		return EXIT_INVALID;
 	}
 	cli_session_clock(&s, cli);
 	if (ops_office_init(&s, a.site, a.admin, a.admin_name, password, &res,
 	    &oe) != OPS_OK) {
+		int created = s.db->created;
+
 		explicit_bzero(password, sizeof password);
 		cli_error("%s", oe.msg);
 		db_close(s.db);
+		if (created)	/* a refused first init leaves no file */
+			db_remove(cli->db_path);
 		return cli_exit_status(oe.status);
 	}
 	explicit_bzero(password, sizeof password);

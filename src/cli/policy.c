@@ -1,5 +1,5 @@
 /*
- * policy.c: yibao policy list | show ID|FILE | check FILE
+ * policy.c: yibao policy list | show ID|FILE | check FILE | use ID
  * (man/yibao-policy.5 describes the packs themselves).
  */
 #include "config.h"
@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "io/out.h"
 #include "io/policy_file.h"
+#include "ops/operator.h"
 
 
 static int
@@ -157,10 +158,35 @@ check(const char *arg)
 	return EXIT_INVALID;
 }
 
+/* The office's pack from now on: an administrator's choice, audited. */
+static int
+use(struct cli *cli, const char *id)
+{
+	struct ops_session s;
+	struct policy_use_result res;
+	struct ops_error oe;
+	int rc;
+
+	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
+		return rc;
+	if (ops_policy_use(&s, id, &res, &oe) != OPS_OK) {
+		cli_error("%s", oe.msg);
+		rc = cli_exit_status(oe.status);
+	} else if (res.changed)
+		out_printf(_("The office now uses the policy pack %s (%s).\n"),
+		    res.id, res.name);
+	else
+		out_printf(_("The office already uses the policy pack %s; "
+		    "nothing was changed.\n"), res.id);
+	cli_session_close(&s);
+	return rc;
+}
+
 int
 cmd_policy(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
+	if (argc == 3 && strcmp(argv[1], "use") == 0)
+		return use(cli, argv[2]);
 	if (argc == 2 && strcmp(argv[1], "list") == 0)
 		return list();
 	if (argc == 3 && strcmp(argv[1], "show") == 0)

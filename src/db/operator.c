@@ -2,6 +2,7 @@
 #include "db/operator.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void
@@ -73,6 +74,97 @@ db_operator_count(struct db *db)
 	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM operator", -1, &st,
 	    NULL) != SQLITE_OK)
 		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int
+db_operator_list(struct db *db, struct db_operator **out, int *n)
+{
+	struct db_operator *v = NULL, *nv;
+	sqlite3_stmt *st;
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(db->h,
+	    "SELECT login, display_name, role, active, site, created_at "
+	    "FROM operator ORDER BY login", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((nv = realloc(v, (size_t)cap * sizeof *v)) == NULL)
+				break;
+			v = nv;
+		}
+		memset(&v[*n], 0, sizeof v[*n]);
+		copy_col(st, 0, v[*n].login, sizeof v[*n].login);
+		copy_col(st, 1, v[*n].display_name, sizeof v[*n].display_name);
+		copy_col(st, 2, v[*n].role, sizeof v[*n].role);
+		v[*n].active = sqlite3_column_int(st, 3);
+		copy_col(st, 4, v[*n].site, sizeof v[*n].site);
+		copy_col(st, 5, v[*n].created_at, sizeof v[*n].created_at);
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		*n = 0;
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* One UPDATE of one operator row: 0 ok, 1 no such login, -1 error. */
+static int
+update_one(struct db *db, const char *sql, const char *login,
+    const char *text, int num)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if (text != NULL)
+		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int(st, 2, num);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	return sqlite3_changes(db->h) == 1 ? 0 : 1;
+}
+
+int
+db_operator_set_password(struct db *db, const char *login, const char *hash)
+{
+	return update_one(db, "UPDATE operator SET password_hash = ?2 "
+	    "WHERE login = ?1", login, hash, 0);
+}
+
+int
+db_operator_set_active(struct db *db, const char *login, int active)
+{
+	return update_one(db, "UPDATE operator SET active = ?2 "
+	    "WHERE login = ?1", login, NULL, active ? 1 : 0);
+}
+
+int
+db_operator_count_active(struct db *db, const char *role)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM operator "
+	    "WHERE active = 1 AND role = ?1", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, role, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);

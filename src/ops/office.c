@@ -91,6 +91,20 @@ create_admin(struct ops_session *s, const char *login, const char *name,
 }
 
 enum ops_status
+ops_office_check(const char *site, const char *admin_login,
+    struct ops_error *err)
+{
+	if (site != NULL && !office_code_valid(site))
+		return ops_fail(err, OPS_INVALID, _("the office code \"%s\" is "
+		    "not valid: 1 to 16 letters and digits"), site);
+	if (admin_login != NULL && !operator_login_valid(admin_login))
+		return ops_fail(err, OPS_INVALID, _("the login \"%s\" is not "
+		    "valid: 1 to 32 lowercase letters, digits, '.', '_' or "
+		    "'-', starting with a letter"), admin_login);
+	return OPS_OK;
+}
+
+enum ops_status
 ops_office_init(struct ops_session *s, const char *site,
     const char *admin_login, const char *admin_name, const char *password,
     struct office_init_result *res, struct ops_error *err)
@@ -99,13 +113,8 @@ ops_office_init(struct ops_session *s, const char *site,
 	int count;
 
 	memset(res, 0, sizeof *res);
-	if (site != NULL && !office_code_valid(site))
-		return ops_fail(err, OPS_INVALID, _("the office code \"%s\" is "
-		    "not valid: 1 to 16 letters and digits"), site);
-	if (admin_login != NULL && !operator_login_valid(admin_login))
-		return ops_fail(err, OPS_INVALID, _("the login \"%s\" is not "
-		    "valid: 1 to 32 lowercase letters, digits, '.', '_' or "
-		    "'-', starting with a letter"), admin_login);
+	if ((st = ops_office_check(site, admin_login, err)) != OPS_OK)
+		return st;
 	if (admin_login != NULL && (password == NULL || *password == '\0'))
 		return ops_fail(err, OPS_INVALID, _("the administrator needs a "
 		    "password"));

@@ -20,6 +20,10 @@ enum ops_status ops_office_init(struct ops_session *s, const char *site,
     const char *admin_login, const char *admin_name, const char *password,
     struct office_init_result *res, struct ops_error *err);
 
+/* The words of ops_office_init alone, before any file is touched. */
+enum ops_status ops_office_check(const char *site, const char *admin_login,
+    struct ops_error *err);
+
 /* 1 if `code` is a valid office code: 1-16 of A-Z, a-z, 0-9. */
 int office_code_valid(const char *code);
 

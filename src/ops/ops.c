@@ -62,8 +62,17 @@ ops_require(const struct ops_session *s, enum role need, struct ops_error *err)
 {
 	if (s->role >= need)
 		return OPS_OK;
-	return ops_fail(err, OPS_DENIED, _("this needs a %s; %s is a %s"),
-	    role_label(need), s->login, role_label(s->role));
+	/* One whole sentence per case: translators need no grammar of ours. */
+	if (need == ROLE_ADMIN && s->role == ROLE_SUPERVISOR)
+		return ops_fail(err, OPS_DENIED, _("only an administrator may "
+		    "do this; %s is a supervisor"), s->login);
+	if (need == ROLE_ADMIN)
+		return ops_fail(err, OPS_DENIED, _("only an administrator may "
+		    "do this; %s is a clerk"), s->login);
+	if (need == ROLE_SUPERVISOR)
+		return ops_fail(err, OPS_DENIED, _("only a supervisor or an "
+		    "administrator may do this; %s is a clerk"), s->login);
+	return ops_fail(err, OPS_DENIED, _("log in as an operator first"));
 }
 
 enum ops_status

@@ -18,7 +18,7 @@ check "file bytes unchanged" "$sum1" "$(sha256sum <"$db")"
 check "no side files left" "yibao.db" "$(ls "$T/office/sub")"
 
 run "$YIBAO" --db "$db" init extra
-check "init takes no arguments" 2 "$status"
+check "init takes no other arguments" 2 "$status"
 
 # YIBAO_DB, then $XDG_DATA_HOME/yibao/yibao.db, then ~/.local/share.
 run env YIBAO_DB="$T/env.db" "$YIBAO" init
@@ -56,6 +56,47 @@ need_locale zh_CN.utf8
 run env LC_ALL=zh_CN.UTF-8 "$YIBAO" --db "$db" init
 check "newer refused, in Chinese" "1|yibao: 数据库由更新版本的 yibao 写入（结构版本 99，本程序最高只认识 2）：请使用新版程序" \
 	"$status|$err"
+
+# The office code and the first administrator.
+echo secret >"$T/pw"
+office="$T/office.db"
+run "$YIBAO" --db "$office" init --site 370402 --admin zhang --admin-name 张主任 --password-file "$T/pw"
+check "init --site --admin" "0 Created the database $office (schema version 2).
+The office code is 370402.
+Created the administrator zhang." "$status $out"
+check "admin stored as a yescrypt hash" "zhang|张主任|admin|1|370402|\$y\$" \
+	"$(sqlite3 "$office" "SELECT login, display_name, role, active, site, substr(password_hash, 1, 3) FROM operator")"
+check "password not stored in clear" 0 \
+	"$(sqlite3 "$office" "SELECT count(*) FROM operator WHERE password_hash LIKE '%secret%'")"
+check "creation audited" "370402-A00000001|370402|zhang|operator.add|zhang" \
+	"$(sqlite3 "$office" "SELECT key, site, operator, action, record FROM audit_log")"
+sum3=$(sha256sum <"$office")
+run "$YIBAO" --db "$office" init --site 370402
+check "same code again: nothing changes" "0 The database $office is ready (schema version 2); nothing was changed." \
+	"$status $out"
+check "same code again: file unchanged" "$sum3" "$(sha256sum <"$office")"
+run "$YIBAO" --db "$office" init --site 370499
+check "another code refused" "1|yibao: this office's code is already 370402: it cannot change, because every record carries it" \
+	"$status|$err"
+run "$YIBAO" --db "$office" init --admin li --password-file "$T/pw"
+check "a second first admin is not made" "0 The office already has operators: --admin was not used (see yibao operator add).
+The database $office is ready (schema version 2); nothing was changed." \
+	"$status $out"
+check "still one operator" 1 "$(sqlite3 "$office" "SELECT count(*) FROM operator")"
+run "$YIBAO" --db "$T/bad1.db" init --site "37 04"
+check "bad office code" "1|yibao: the office code \"37 04\" is not valid: 1 to 16 letters and digits" \
+	"$status|$err"
+run "$YIBAO" --db "$T/bad2.db" init --admin zhang --password-file "$T/pw"
+check "admin needs a code first" "1|yibao: set the office code (--site) before the first administrator" \
+	"$status|$err"
+run "$YIBAO" --db "$T/bad3.db" init --site 1 --admin Zhang --password-file "$T/pw"
+check "bad login" 1 "$status"
+run "$YIBAO" --db "$T/bad4.db" init --site 1 --bogus
+check "unknown init option" 2 "$status"
+: >"$T/empty"
+run "$YIBAO" --db "$T/bad5.db" init --site 1 --admin zhang --password-file "$T/empty"
+check "empty password" "1|yibao: the administrator needs a password" "$status|$err"
+check "no file made after a refusal" "" "$(ls "$T" | grep bad)"
 
 # The demonstration: runs, shows the county, leaves nothing behind.
 mkdir "$T/tmp"

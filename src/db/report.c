@@ -1,0 +1,200 @@
+/* report.c: sums for the day report and the enrolment report. */
+#include "db/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A payment no refund or reversal cancels. */
+#define LIVE "p.kind = 'payment' AND NOT EXISTS (SELECT 1 FROM payment c " \
+	"WHERE c.cancels = p.key)"
+
+static void
+col(sqlite3_stmt *st, int i, char *buf, size_t bufsz)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	snprintf(buf, bufsz, "%s", t ? (const char *)t : "");
+}
+
+/* Room for one more element of `size` bytes; NULL when out of memory. */
+static void *
+grow(void **v, size_t *cap, size_t k, size_t size)
+{
+	void *nv;
+
+	if (k < *cap)
+		return (char *)*v + k * size;
+	*cap = *cap ? *cap * 2 : 8;
+	if ((nv = realloc(*v, *cap * size)) == NULL)
+		return NULL;
+	*v = nv;
+	return (char *)nv + k * size;
+}
+
+int
+db_report_snapshot(struct db *db)
+{
+	return sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ?
+	    0 : -1;
+}
+
+void
+db_report_snapshot_end(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+db_report_day(struct db *db, const char *date, const char *operator_login,
+    struct db_day_row **rows, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT p.operator, coalesce(o.display_name, p.operator), p.kind, "
+	    "count(*), sum(p.amount) FROM payment p "
+	    "LEFT JOIN operator o ON o.login = p.operator "
+	    "WHERE p.paid_on = ?1 AND (?2 IS NULL OR p.operator = ?2) "
+	    "GROUP BY p.operator, p.kind ORDER BY p.operator";
+	struct db_day_row *v = NULL, *r = NULL;
+	size_t cap = 0, k = 0;
+	sqlite3_stmt *st;
+	const char *kind;
+	int rc, i;
+
+	*rows = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	if (operator_login != NULL)
+		sqlite3_bind_text(st, 2, operator_login, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (r == NULL || strcmp(r->operator_login,
+		    (const char *)sqlite3_column_text(st, 0)) != 0) {
+			if ((r = grow((void **)&v, &cap, k++, sizeof *v)) ==
+			    NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			memset(r, 0, sizeof *r);
+			col(st, 0, r->operator_login, sizeof r->operator_login);
+			col(st, 1, r->display_name, sizeof r->display_name);
+		}
+		kind = (const char *)sqlite3_column_text(st, 2);
+		i = strcmp(kind, "refund") == 0 ? 1 :
+		    strcmp(kind, "reversal") == 0 ? 2 : 0;
+		r->count[i] = sqlite3_column_int(st, 3);
+		r->sum[i] = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return -1;
+	}
+	*rows = v;
+	*n = k;
+	return 0;
+}
+
+int
+db_report_enrolment(struct db *db, int year, struct db_enrol_row **rows,
+    size_t *n)
+{
+	static const char sql[] =
+	    "SELECT r.village, r.insured_category, count(*), "
+	    "sum(EXISTS (SELECT 1 FROM payment p WHERE p.id_number = "
+	    "r.id_number AND p.benefit_year = ?1 AND " LIVE ")) "
+	    "FROM resident r WHERE r.ended_on IS NULL OR r.ended_on >= ?2 "
+	    "GROUP BY r.village, r.insured_category "
+	    "ORDER BY r.village, r.insured_category";
+	struct db_enrol_row *v = NULL, *r;
+	size_t cap = 0, k = 0;
+	sqlite3_stmt *st;
+	char first[16];
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	snprintf(first, sizeof first, "%04d-01-01", year);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = grow((void **)&v, &cap, k++, sizeof *v)) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		memset(r, 0, sizeof *r);
+		col(st, 0, r->village, sizeof r->village);
+		col(st, 1, r->insured_category, sizeof r->insured_category);
+		r->residents = sqlite3_column_int(st, 2);
+		r->insured = sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return -1;
+	}
+	*rows = v;
+	*n = k;
+	return 0;
+}
+
+int
+db_report_subsidies(struct db *db, int year, struct db_subsidy_row **rows,
+    size_t *n)
+{
+	static const char sql[] =
+	    "SELECT p.subsidy_category, count(*), sum(p.subsidy) "
+	    "FROM payment p WHERE p.benefit_year = ?1 AND p.subsidy > 0 AND "
+	    LIVE " GROUP BY p.subsidy_category ORDER BY p.subsidy_category";
+	struct db_subsidy_row *v = NULL, *r;
+	size_t cap = 0, k = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = grow((void **)&v, &cap, k++, sizeof *v)) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		memset(r, 0, sizeof *r);
+		col(st, 0, r->category, sizeof r->category);
+		r->persons = sqlite3_column_int(st, 1);
+		r->amount = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return -1;
+	}
+	*rows = v;
+	*n = k;
+	return 0;
+}
+
+int
+db_report_fiscal_persons(struct db *db, int year, int *persons)
+{
+	static const char sql[] =
+	    "SELECT count(DISTINCT p.id_number) FROM payment p "
+	    "WHERE p.benefit_year = ?1 AND p.late = 0 AND " LIVE;
+	sqlite3_stmt *st;
+	int rc;
+
+	*persons = 0;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*persons = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}

@@ -1,0 +1,59 @@
+/*
+ * household.h: households (户): create one with its head, add members,
+ * move a member to another household (the old row ends, history is kept),
+ * change the head, and list the members.
+ *
+ * A person is in at most one household at a time.  The head cannot be
+ * moved out while other members remain: first make another member the
+ * head (ops_household_set_head), then move the former head.
+ */
+#ifndef YIBAO_OPS_HOUSEHOLD_H
+#define YIBAO_OPS_HOUSEHOLD_H
+
+#include "db/household.h"
+#include "ops/ops.h"
+
+/* Create household `number` in `village` with `head_id` as its head. */
+enum ops_status ops_household_create(struct ops_session *s,
+    const char *number, const char *village, const char *head_id,
+    struct ops_error *err);
+
+/* Add a resident who is in no household; relation is not "head". */
+enum ops_status ops_household_add(struct ops_session *s, const char *number,
+    const char *id, const char *relation, struct ops_error *err);
+
+/*
+ * Move a member to household `to_number` with `relation` (not "head"): the
+ * current row ends today (left_on) and a new one starts today.
+ */
+enum ops_status ops_household_move(struct ops_session *s, const char *id,
+    const char *to_number, const char *relation, struct ops_error *err);
+
+/*
+ * Make member `id` the head of household `number`; the former head stays a
+ * member with relation `former_relation`.  Both old rows end today and
+ * new ones start, so the history shows who was head when.
+ */
+enum ops_status ops_household_set_head(struct ops_session *s,
+    const char *number, const char *id, const char *former_relation,
+    struct ops_error *err);
+
+#define HOUSEHOLD_VIEW_MAX 64
+
+struct household_view {
+	struct db_household h;
+	int n;
+	int truncated;
+	struct db_member m[HOUSEHOLD_VIEW_MAX];	/* head first */
+};
+
+/* The household and its members (with history != 0, also former rows). */
+enum ops_status ops_household_view(struct ops_session *s, const char *number,
+    int history, struct household_view *out, struct ops_error *err);
+
+/* 1 if `code` is a relation to the head the schema knows. */
+int household_relation_valid(const char *code);
+/* The translated label of a relation code (the code if unknown). */
+const char *household_relation_label(const char *code);
+
+#endif
