@@ -401,7 +401,11 @@ write_cancel(struct ops_session *s, const struct db_payment *p, int line,
 	char json[512], reason[300];
 	int rc;
 
-	snprintf(row.key, sizeof row.key, "%s-%d", out->receipt, line);
+	/* A key that does not fit would collide with another: never cut it. */
+	if (snprintf(row.key, sizeof row.key, "%s-%d", out->receipt, line) >=
+	    (int)sizeof row.key)
+		return ops_fail(err, OPS_FAILED, _("the key %s-%d is too long"),
+		    out->receipt, line);
 	snprintf(row.receipt, sizeof row.receipt, "%s", out->receipt);
 	row.line = line;
 	snprintf(row.kind, sizeof row.kind, "%s", out->kind);
