@@ -90,6 +90,17 @@ CREATE INDEX resident_initials ON resident (initials);
 CREATE INDEX resident_id_reversed ON resident (id_reversed);
 CREATE INDEX resident_village ON resident (village);
 
+-- The other initials a name can be read with (多音字: 曾 is céng or zēng,
+-- 单 dān or shàn), so that a search by initials is an index range, never a
+-- scan.  Kept by the program with the name; the canonical reading is in
+-- resident.initials.
+CREATE TABLE resident_initials_alt (
+	initials	TEXT NOT NULL,
+	id_number	TEXT NOT NULL REFERENCES resident (id_number),
+	PRIMARY KEY (initials, id_number)
+) WITHOUT ROWID;
+CREATE INDEX resident_initials_alt_person ON resident_initials_alt (id_number);
+
 CREATE TABLE household (
 	key		TEXT PRIMARY KEY NOT NULL,
 	number		TEXT NOT NULL UNIQUE,	-- 户号, as the office writes it
@@ -181,3 +192,116 @@ CREATE TRIGGER payment_no_update BEFORE UPDATE ON payment
 BEGIN SELECT RAISE(ABORT, 'payments cannot be changed: record a reversal'); END;
 CREATE TRIGGER payment_no_delete BEFORE DELETE ON payment
 BEGIN SELECT RAISE(ABORT, 'payments cannot be changed: record a reversal'); END;
+
+-- migration 3
+-- 3: off-site registrations (异地就医备案) and saved claims with their
+-- settlements (一站式结算).  Claims are append-only: a reversal is a new row
+-- whose figures are the negatives of the row it reverses, so every
+-- year-to-date figure is a plain sum.
+
+CREATE TABLE offsite_registration (
+	key		TEXT PRIMARY KEY NOT NULL,
+	id_number	TEXT NOT NULL REFERENCES resident (id_number),
+	kind		TEXT NOT NULL CHECK (kind IN
+	    ('long_term', 'migrant_work', 'referral', 'emergency')),
+	scope		TEXT NOT NULL CHECK (scope IN ('county', 'city', 'province')),
+	dest_code	TEXT NOT NULL,		-- GB/T 2260 code of the destination
+	dest_name	TEXT NOT NULL,
+	valid_from	TEXT NOT NULL,
+	valid_to	TEXT NOT NULL,
+	hospital	TEXT,			-- referral: the receiving hospital
+	diagnosis	TEXT,			-- referral
+	referral_reason	TEXT,			-- referral
+	from_level	INTEGER CHECK (from_level BETWEEN 1 AND 3),	-- referral: the sending hospital
+	documents_due	TEXT,			-- migrant work (承诺制): documents due by
+	documents_received TEXT,		-- the day they came
+	status		TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'revoked')),
+	revoked_on	TEXT,
+	revoke_reason	TEXT,
+	operator	TEXT NOT NULL,
+	site		TEXT NOT NULL,
+	created_at	TEXT NOT NULL,
+	CHECK (valid_to >= valid_from),
+	CHECK ((status = 'revoked') = (revoked_on IS NOT NULL AND revoke_reason IS NOT NULL))
+) WITHOUT ROWID;
+CREATE INDEX offsite_registration_person ON offsite_registration (id_number, kind);
+
+-- The texts of the packs claims were settled by, so that a slip can explain
+-- a settlement years later even if the pack file changed.
+CREATE TABLE policy_text (
+	hash		TEXT NOT NULL,		-- policy.text_hash of the whole chain
+	position	INTEGER NOT NULL,	-- 0 the pack itself, 1 its parent, ...
+	id		TEXT NOT NULL,
+	file		TEXT NOT NULL,
+	text		TEXT NOT NULL,
+	PRIMARY KEY (hash, position)
+) WITHOUT ROWID;
+
+CREATE TABLE claim (
+	key		TEXT PRIMARY KEY NOT NULL,	-- SITE-S00000001 (结算), the slip's number
+	id_number	TEXT NOT NULL REFERENCES resident (id_number),
+	kind		TEXT NOT NULL CHECK (kind IN
+	    ('inpatient', 'accident', 'outpatient', 'chronic', 'maternity')),
+	benefit_year	INTEGER NOT NULL,
+	admitted_on	TEXT NOT NULL,		-- the visit date for outpatient care
+	discharged_on	TEXT,
+	hospital	TEXT NOT NULL,
+	level		INTEGER CHECK (level BETWEEN 1 AND 3),
+	scope		TEXT NOT NULL CHECK (scope IN ('local', 'county', 'city', 'province')),
+	emergency	INTEGER NOT NULL DEFAULT 0 CHECK (emergency IN (0, 1)),
+	registration	TEXT REFERENCES offsite_registration (key),
+	disease		TEXT,
+	major_disease	INTEGER NOT NULL DEFAULT 0 CHECK (major_disease IN (0, 1)),
+	delivery	TEXT CHECK (delivery IN ('normal', 'difficult')),
+	babies		INTEGER,
+	-- The bill (RULES.md 5.1), fen.
+	total		INTEGER NOT NULL,
+	out_of_list	INTEGER NOT NULL,
+	class_b		INTEGER NOT NULL,
+	imported	INTEGER NOT NULL,
+	imported_standard INTEGER NOT NULL,
+	-- What the engine was given besides the bill: the person on the date
+	-- and the year so far, so the settlement can be reproduced exactly.
+	categories	TEXT NOT NULL DEFAULT '',	-- comma-separated codes
+	residence	TEXT NOT NULL,
+	chronic_qualified INTEGER NOT NULL DEFAULT 0,
+	ineligible	TEXT,			-- not_paid, waiting, kind, or NULL
+	ineligible_until TEXT,
+	ytd		TEXT NOT NULL,		-- the nine year-to-date figures, fen, comma-separated
+	-- The settlement (RULES.md 5.5), fen and basis points.
+	imported_excess	INTEGER NOT NULL,
+	imported_selfpay INTEGER NOT NULL,
+	class_b_selfpay	INTEGER NOT NULL,
+	range		INTEGER NOT NULL,
+	deductible	INTEGER NOT NULL,
+	ratio		INTEGER NOT NULL,
+	penalty		INTEGER NOT NULL,
+	fund		INTEGER NOT NULL,
+	penalty_part	INTEGER NOT NULL,
+	serious_base	INTEGER NOT NULL,
+	serious		INTEGER NOT NULL,
+	assistance_base	INTEGER NOT NULL,
+	assistance	INTEGER NOT NULL,
+	personal	INTEGER NOT NULL,
+	-- A reversal (冲正) names the claim it cancels and why.
+	reverses	TEXT REFERENCES claim (key),
+	reason		TEXT,
+	settled_on	TEXT NOT NULL,
+	at		TEXT NOT NULL,
+	operator	TEXT NOT NULL,
+	site		TEXT NOT NULL,
+	policy_id	TEXT NOT NULL,
+	policy_hash	TEXT NOT NULL,
+	CHECK (reverses IS NULL OR (reason IS NOT NULL AND reason <> ''))
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX claim_reversed_once ON claim (reverses) WHERE reverses IS NOT NULL;
+CREATE INDEX claim_person_year ON claim (id_number, benefit_year);
+CREATE INDEX claim_day ON claim (settled_on);
+CREATE TRIGGER claim_no_update BEFORE UPDATE ON claim
+BEGIN SELECT RAISE(ABORT, 'settled claims cannot be changed: record a reversal'); END;
+CREATE TRIGGER claim_no_delete BEFORE DELETE ON claim
+BEGIN SELECT RAISE(ABORT, 'settled claims cannot be changed: record a reversal'); END;
+CREATE TRIGGER policy_text_no_update BEFORE UPDATE ON policy_text
+BEGIN SELECT RAISE(ABORT, 'a stored policy text cannot be changed'); END;
+CREATE TRIGGER policy_text_no_delete BEFORE DELETE ON policy_text
+BEGIN SELECT RAISE(ABORT, 'a stored policy text cannot be changed'); END;

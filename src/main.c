@@ -19,10 +19,12 @@ static const struct {
 	cli_command_fn *fn;
 } commands[] = {
 	{ "category", cmd_category },
+	{ "claim", cmd_claim },
 	{ "coverage", cmd_coverage },
 	{ "household", cmd_household },
 	{ "idcard", cmd_idcard },
 	{ "init", cmd_init },
+	{ "offsite", cmd_offsite },
 	{ "operator", cmd_operator },
 	{ "pay", cmd_pay },
 	{ "policy", cmd_policy },

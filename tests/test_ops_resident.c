@@ -17,13 +17,12 @@
  * of every table this part writes and of the audit log are compared.
  *
  * Speed of find by initials (reported here because it is a choice): the
- * canonical initials are a range on the initials index; names that match
- * only through another reading of a polyphonic character (曾 zēng is
- * canonically c) are found by a scan of the narrow name index, run only
- * when the indexed pass left the list of 50 unfilled.  The per-letter
- * alternative (probe ranges of initials for the letters each character
- * could be read as) does not narrow anything: in Unihan nearly every
- * letter is some character's other reading.
+ * canonical initials are a range on the initials index; the other
+ * readings of polyphonic characters (曾 zēng is canonically c) are kept in
+ * resident_initials_alt with the name, every combination but the
+ * canonical one, and searched by a range on its primary key in the same
+ * statement.  A name with more than 64 combinations is marked '*' there
+ * instead, and only those marked names are matched one by one.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -485,6 +484,130 @@ test_find_uses_indexes(void **state)
 	}
 }
 
+/* The other readings of a name, as resident_initials_alt holds them. */
+static const char *
+alts(const char *id, char *buf, size_t n)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof sql, "SELECT coalesce(group_concat(initials, "
+	    "' '), '') FROM (SELECT initials FROM resident_initials_alt WHERE "
+	    "id_number = '%s' ORDER BY initials)", id);
+	return text(sql, buf, n);
+}
+
+static void
+rename_to(const char *id, const char *name)
+{
+	struct ops_session s = as(ROLE_CLERK);
+	struct resident_change c = { name, NULL, NULL, NULL, NULL };
+	struct ops_error e;
+
+	if (ops_resident_edit(&s, id, &c, &e) != OPS_OK)
+		fail_msg("rename %s: %s", id, e.msg);
+}
+
+/*
+ * Readings from data/pinyin/initials.inc (Unihan): 曾 c z, 国 g, 藩 f;
+ * 单 d c s, 仇 c j q, 乐 l y; 湛 z c d j s t y; 张 z, 三 s.
+ */
+static void
+test_initials_alt(void **state)
+{
+	char buf[2048];
+	long before;
+
+	(void)state;
+	add(ZENG, "曾国藩", "rural");
+	/* 2 x 1 x 1 = 2 combinations, less the canonical cgf. */
+	assert_string_equal(alts(ZENG, buf, sizeof buf), "zgf");
+	assert_string_equal(found(ROLE_SUPERVISOR, "cgf", buf, sizeof buf),
+	    "曾国藩 " ZENG);
+	assert_string_equal(found(ROLE_SUPERVISOR, "zgf", buf, sizeof buf),
+	    "曾国藩 " ZENG);
+	assert_string_equal(found(ROLE_SUPERVISOR, "Z G", buf, sizeof buf),
+	    "曾国藩 " ZENG);
+	assert_string_equal(found(ROLE_SUPERVISOR, "zgg", buf, sizeof buf), "");
+
+	/* A new name replaces the rows: 张三 has one reading, so none. */
+	rename_to(ZENG, "张三");
+	assert_string_equal(alts(ZENG, buf, sizeof buf), "");
+	assert_string_equal(found(ROLE_SUPERVISOR, "zgf", buf, sizeof buf), "");
+	assert_string_equal(found(ROLE_SUPERVISOR, "zs", buf, sizeof buf),
+	    "张三 " ZENG);
+
+	/* 单仇乐: 3 x 3 x 2 = 18 combinations, 17 besides dcl. */
+	rename_to(ZENG, "单仇乐");
+	assert_string_equal(alts(ZENG, buf, sizeof buf),
+	    "ccl ccy cjl cjy cql cqy dcy djl djy dql dqy scl scy sjl sjy sql "
+	    "sqy");
+	assert_string_equal(found(ROLE_SUPERVISOR, "sqy", buf, sizeof buf),
+	    "单仇乐 " ZENG);
+
+	/* 湛单单仇: 7 x 3 x 3 x 3 = 189 > 64: one '*' row, found all the same. */
+	add(WANG, "湛单单仇", "rural");
+	assert_string_equal(alts(WANG, buf, sizeof buf), "*");
+	assert_string_equal(found(ROLE_SUPERVISOR, "sssq", buf, sizeof buf),
+	    "湛单单仇 " WANG);
+	assert_string_equal(found(ROLE_SUPERVISOR, "zddc", buf, sizeof buf),
+	    "湛单单仇 " WANG);
+	/* 湛单仇: 7 x 3 x 3 = 63 fits: 62 rows and no mark. */
+	add(LI, "湛单仇", "rural");
+	before = count("resident_initials_alt");
+	assert_int_equal(text("SELECT count(*) FROM resident_initials_alt "
+	    "WHERE id_number = '" LI "'", buf, sizeof buf)[0] != '\0', 1);
+	assert_string_equal(buf, "62");
+	assert_string_equal(found(ROLE_SUPERVISOR, "ysj", buf, sizeof buf),
+	    "湛单仇 " LI);
+	/* Both begin with a reading s of 湛 and s of 单. */
+	assert_string_equal(found(ROLE_SUPERVISOR, "ss", buf, sizeof buf),
+	    "湛单仇 " LI ", 湛单单仇 " WANG);
+	/* A refused rename leaves the rows as they were. */
+	{
+		struct ops_session s = as(ROLE_CLERK);
+		struct resident_change c = { "曾\x01", NULL, NULL, NULL, NULL };
+		struct ops_error e;
+
+		assert_int_equal(ops_resident_edit(&s, LI, &c, &e),
+		    OPS_INVALID);
+	}
+	assert_int_equal(count("resident_initials_alt"), before);
+}
+
+/* Neither find by initials reads a whole table or index (no SCAN). */
+static void
+test_initials_no_scan(void **state)
+{
+	const char *sql[] = { db_resident_initials_sql,
+	    db_resident_many_sql };
+	char plan[1024];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		char q[4096];
+		sqlite3_stmt *st;
+		size_t n = 0;
+
+		snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql[i]);
+		assert_int_equal(sqlite3_prepare_v2(db->h, q, -1, &st, NULL),
+		    SQLITE_OK);
+		sqlite3_bind_text(st, 1, "zg", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, "zh", -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, 51);
+		plan[0] = '\0';
+		while (sqlite3_step(st) == SQLITE_ROW && n < sizeof plan)
+			n += (size_t)snprintf(plan + n, sizeof plan - n, "%s; ",
+			    sqlite3_column_text(st, 3));
+		sqlite3_finalize(st);
+		if (strstr(plan, "SCAN") != NULL)
+			fail_msg("a scan: %s", plan);
+		if (i == 0 && (strstr(plan, "resident_initials ") == NULL ||
+		    strstr(plan, "resident_initials_alt USING PRIMARY KEY "
+		    "(initials>? AND initials<?)") == NULL))
+			fail_msg("not both ranges: %s", plan);
+	}
+}
+
 /* households */
 static void
 test_household(void **state)
@@ -711,6 +834,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_find_masked, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_find_uses_indexes, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_initials_alt, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_initials_no_scan, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_household, setup,
 		    teardown),

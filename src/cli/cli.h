@@ -40,6 +40,10 @@ cli_command_fn cmd_refund;
 cli_command_fn cmd_reverse;
 cli_command_fn cmd_coverage;
 cli_command_fn cmd_report;
+cli_command_fn cmd_offsite;
+cli_command_fn cmd_claim;
+/* yibao claim slip ...: argv[0] is "slip" (called by cmd_claim). */
+cli_command_fn claim_slip;
 
 /* "yibao: <message>\n" on stderr, the message through gettext already. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

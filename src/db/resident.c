@@ -219,13 +219,26 @@ db_resident_find_suffix(struct db *db, const char *suffix, int limit,
 	    "ORDER BY id_reversed LIMIT ?3", rev, limit, fn, ctx);
 }
 
+/*
+ * Canonical initials first, then the people one of whose other readings
+ * matches and whose canonical one does not (so nobody comes twice); both
+ * arms are ranges on an index (resident_initials, the primary key of
+ * resident_initials_alt), and UNION ALL streams under the LIMIT.
+ */
+const char db_resident_initials_sql[] =
+    "SELECT " RESIDENT_COLS " FROM resident "
+    "WHERE initials >= ?1 AND initials < ?2 "
+    "UNION ALL SELECT " RESIDENT_COLS " FROM resident "
+    "WHERE id_number IN (SELECT id_number FROM resident_initials_alt "
+    "WHERE initials >= ?1 AND initials < ?2) "
+    "AND NOT (initials >= ?1 AND initials < ?2) LIMIT ?3";
+
 int
 db_resident_find_initials(struct db *db, const char *prefix, int limit,
     db_resident_fn *fn, void *ctx)
 {
-	return find_range(db, "SELECT " RESIDENT_COLS " FROM resident "
-	    "WHERE initials >= ?1 AND initials < ?2 "
-	    "ORDER BY initials LIMIT ?3", prefix, limit, fn, ctx);
+	return find_range(db, db_resident_initials_sql, prefix, limit, fn,
+	    ctx);
 }
 
 int
@@ -237,16 +250,20 @@ db_resident_find_name(struct db *db, const char *prefix, int limit,
 	    limit, fn, ctx);
 }
 
+const char db_resident_many_sql[] =
+    "SELECT r.id_number, r.name FROM resident_initials_alt a "
+    "JOIN resident r ON r.id_number = a.id_number "
+    "WHERE a.initials = '" DB_INITIALS_MANY "'";
+
 int
-db_resident_scan_names(struct db *db, db_resident_fn *fn, void *ctx)
+db_resident_scan_many(struct db *db, db_resident_fn *fn, void *ctx)
 {
 	sqlite3_stmt *st;
 	struct db_resident r;
 	int rc;
 
-	/* The name index holds name and the key: no table row is read. */
-	if (sqlite3_prepare_v2(db->h, "SELECT id_number, name FROM resident "
-	    "INDEXED BY resident_name", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->h, db_resident_many_sql, -1, &st, NULL) !=
+	    SQLITE_OK)
 		return -1;
 	memset(&r, 0, sizeof r);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -258,5 +275,35 @@ db_resident_scan_names(struct db *db, db_resident_fn *fn, void *ctx)
 		}
 	}
 	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+db_initials_alt_set(struct db *db, const char *id_number,
+    const char *const *alts, int n)
+{
+	sqlite3_stmt *del, *ins;
+	int rc = SQLITE_DONE;
+
+	/* Kept with the name, not a record: replaced whole on each change. */
+	if (sqlite3_prepare_v2(db->h, "DELETE FROM resident_initials_alt "
+	    "WHERE id_number = ?1", -1, &del, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_prepare_v2(db->h, "INSERT INTO resident_initials_alt "
+	    "(initials, id_number) VALUES (?1, ?2)", -1, &ins, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_finalize(del);
+		return -1;
+	}
+	sqlite3_bind_text(del, 1, id_number, -1, SQLITE_STATIC);
+	rc = sqlite3_step(del);
+	sqlite3_bind_text(ins, 2, id_number, -1, SQLITE_STATIC);
+	for (int i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_text(ins, 1, alts[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(ins);
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(del);
+	sqlite3_finalize(ins);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -54,7 +54,11 @@ typedef int db_resident_fn(void *ctx, const struct db_resident *r);
 int db_resident_find_suffix(struct db *db, const char *suffix, int limit,
     db_resident_fn *fn, void *ctx);
 
-/* Rows whose canonical initials start with `prefix` (lower-case). */
+/*
+ * Rows whose initials start with `prefix` (lower-case): the canonical
+ * ones (resident.initials) UNION the other readings
+ * (resident_initials_alt), each an index range, never a scan.
+ */
 int db_resident_find_initials(struct db *db, const char *prefix, int limit,
     db_resident_fn *fn, void *ctx);
 
@@ -63,10 +67,26 @@ int db_resident_find_name(struct db *db, const char *prefix, int limit,
     db_resident_fn *fn, void *ctx);
 
 /*
- * Every (ID number, name) through the narrow name index, for the
- * polyphonic fallback of find; only those two fields are filled.
+ * resident_initials_alt holds, for each resident, every other string of
+ * initials the name can be read with; a name with more readings than a
+ * program cares to list gets the single row DB_INITIALS_MANY instead
+ * (never a real reading: initials are letters, digits and '?').
  */
-int db_resident_scan_names(struct db *db, db_resident_fn *fn, void *ctx);
+#define DB_INITIALS_MANY "*"
+
+/* Replace the person's rows with alts[0..n-1].  0 ok, -1 error. */
+int db_initials_alt_set(struct db *db, const char *id_number,
+    const char *const *alts, int n);
+
+/*
+ * (ID number, name) of the residents marked DB_INITIALS_MANY, for the
+ * polyphonic pass of find; only those two fields are filled.
+ */
+int db_resident_scan_many(struct db *db, db_resident_fn *fn, void *ctx);
+
+/* The SQL of the two above finds by initials, for EXPLAIN in tests. */
+extern const char db_resident_initials_sql[];
+extern const char db_resident_many_sql[];
 
 /* The upper bound of a byte-wise prefix range: prefix with its last byte + 1. */
 void db_prefix_upper(const char *prefix, char *out, size_t outsz);

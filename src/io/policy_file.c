@@ -243,3 +243,50 @@ policy_file_list_free(char **ids)
 		free(*i);
 	free(ids);
 }
+
+void
+policy_texts_hash(const char *const *texts, int n, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_state st;
+
+	out[0] = '\0';
+	if (sodium_init() < 0)
+		return;
+	crypto_hash_sha256_init(&st);
+	for (int i = 0; i < n; i++)
+		crypto_hash_sha256_update(&st, (const unsigned char *)texts[i],
+		    strlen(texts[i]));
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+void
+policy_file_texts_free(char *texts[SOURCE_MAX], int n)
+{
+	for (int i = 0; i < n && i < SOURCE_MAX; i++) {
+		free(texts[i]);
+		texts[i] = NULL;
+	}
+}
+
+int
+policy_file_texts(const struct policy *p, char *texts[SOURCE_MAX])
+{
+	char hash[65];
+	int n = p->nsources;
+
+	if (n < 1 || n > SOURCE_MAX)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if ((texts[i] = read_text(p->sources[i].file)) == NULL) {
+			policy_file_texts_free(texts, i);
+			return -1;
+		}
+	policy_texts_hash((const char *const *)texts, n, hash);
+	if (strcmp(hash, p->text_hash) != 0) {
+		policy_file_texts_free(texts, n);
+		return -2;
+	}
+	return 0;
+}

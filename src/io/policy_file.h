@@ -34,4 +34,17 @@ int policy_file_load(const char *arg, struct policy *p,
 char **policy_file_list(void);
 void policy_file_list_free(char **ids);
 
+/*
+ * The texts of a loaded pack's chain, read again from p->sources[i].file
+ * and checked against p->text_hash, so that what a caller keeps (a claim
+ * stores them) is what was loaded.  0 ok: texts[0..p->nsources-1] are
+ * malloc'd, free them with policy_file_texts_free; -1 a file cannot be
+ * read; -2 a file changed since the pack was loaded.
+ */
+int policy_file_texts(const struct policy *p, char *texts[SOURCE_MAX]);
+void policy_file_texts_free(char *texts[SOURCE_MAX], int n);
+
+/* SHA-256 hex of texts[0..n-1] in order, as policy_file_load hashes a chain. */
+void policy_texts_hash(const char *const *texts, int n, char out[65]);
+
 #endif

@@ -56,8 +56,13 @@ enum ops_status ops_begin(struct ops_session *s, struct ops_error *err);
 enum ops_status ops_commit(struct ops_session *s, struct ops_error *err);
 void ops_rollback(struct ops_session *s);
 
-/* A key that survives the night sync: SITE-<letter><8 digits>, e.g.
- * 370402-R00000017 for a receipt.  Inside the transaction. */
+/*
+ * A key that survives the night sync: SITE-<letter><8 digits>, e.g.
+ * 370402-R00000017 for a receipt.  Inside the transaction.  Each letter has
+ * its own counter; the letters in use: A audit line, B off-site
+ * registration (备案), C hardship category, H household, M household
+ * membership, Q chronic qualification, R receipt, S settled claim (结算).
+ */
 enum ops_status ops_new_key(struct ops_session *s, char letter, char *out,
     size_t outsz, struct ops_error *err);
 

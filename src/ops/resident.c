@@ -245,6 +245,100 @@ check_name(const char *name, char *initials, size_t n, struct ops_error *err)
 	return OPS_OK;
 }
 
+/*
+ * The other initials of a name (多音字: 曾小红 is cxh canonically, and
+ * zxh), for resident_initials_alt.  Position i can be typed as any letter
+ * L for which the canonical initials before it followed by L still match
+ * the name (pinyin_match_prefix takes one query letter per character).
+ * A '?' (a character without a known reading) cannot be typed, so what
+ * follows it keeps its canonical letter.  At most ALT_INITIALS_MAX
+ * combinations, the canonical one included, are listed; beyond that the
+ * name is marked DB_INITIALS_MANY and found by the slower pass.
+ */
+#define ALT_INITIALS_MAX 64
+
+struct alt_initials {
+	int n;				/* -1: too many, marked */
+	char s[ALT_INITIALS_MAX][64];
+	const char *p[ALT_INITIALS_MAX];
+};
+
+static void
+position_letters(const char *name, const char *canon, size_t i,
+    char opts[28])
+{
+	char probe[64];
+	size_t n = 0;
+
+	opts[n++] = canon[i];
+	if (memchr(canon, '?', i + 1) != NULL) {
+		opts[n] = '\0';
+		return;
+	}
+	memcpy(probe, canon, i);
+	probe[i + 1] = '\0';
+	for (char c = 'a'; c <= 'z'; c++) {
+		probe[i] = c;
+		if (c != canon[i] && pinyin_match_prefix(name, probe))
+			opts[n++] = c;
+	}
+	opts[n] = '\0';
+}
+
+static void
+alt_initials(const char *name, const char *canon, struct alt_initials *a)
+{
+	size_t len = strlen(canon), idx[64];
+	char opts[64][28];
+	long combos = 1;
+
+	a->n = 0;
+	for (size_t i = 0; i < len; i++) {
+		position_letters(name, canon, i, opts[i]);
+		combos *= (long)strlen(opts[i]);
+		if (combos > ALT_INITIALS_MAX) {
+			a->n = -1;
+			snprintf(a->s[0], sizeof a->s[0], "%s",
+			    DB_INITIALS_MANY);
+			a->p[0] = a->s[0];
+			return;
+		}
+	}
+	/* An odometer over the positions; all zeros is the canonical one. */
+	memset(idx, 0, sizeof idx);
+	for (;;) {
+		size_t i;
+
+		for (i = 0; i < len; i++)
+			if (opts[i][++idx[i]] != '\0')
+				break;
+			else
+				idx[i] = 0;
+		if (i == len)
+			break;
+		for (i = 0; i < len; i++)
+			a->s[a->n][i] = opts[i][idx[i]];
+		a->s[a->n][len] = '\0';
+		a->p[a->n] = a->s[a->n];
+		a->n++;
+	}
+}
+
+/* Rewrite the person's other initials after the name was written. */
+static enum ops_status
+save_alt_initials(struct ops_session *s, const struct db_resident *r,
+    struct ops_error *err)
+{
+	struct alt_initials a;
+
+	alt_initials(r->name, r->initials, &a);
+	if (db_initials_alt_set(s->db, r->id_number, a.p, a.n < 0 ? 1 : a.n)
+	    != 0)
+		return ops_fail(err, OPS_FAILED, _("the resident could not be "
+		    "saved: %s"), db_errmsg(s->db));
+	return OPS_OK;
+}
+
 static enum ops_status
 check_residence(const char *v, struct ops_error *err)
 {
@@ -393,7 +487,8 @@ ops_resident_add(struct ops_session *s, const struct resident_input *in,
 		    "saved: %s"), db_errmsg(s->db));
 		goto fail;
 	}
-	if ((st = ops_audit(s, "resident.add", r.id_number, NULL,
+	if ((st = save_alt_initials(s, &r, err)) != OPS_OK ||
+	    (st = ops_audit(s, "resident.add", r.id_number, NULL,
 	    resident_json(&r, &j), 0, err)) != OPS_OK)
 		goto fail;
 	if ((st = ops_commit(s, err)) != OPS_OK)
@@ -469,9 +564,11 @@ validate_change(const struct resident_change *c, char *initials, size_t n,
 	return OPS_OK;
 }
 
+/* Write the row (and, when the name changed, its other initials). */
 static enum ops_status
-save(struct ops_session *s, struct db_resident *r, const char *action,
-    const char *old_json, const char *new_json, struct ops_error *err)
+save(struct ops_session *s, struct db_resident *r, int renamed,
+    const char *action, const char *old_json, const char *new_json,
+    struct ops_error *err)
 {
 	enum ops_status st;
 
@@ -479,8 +576,10 @@ save(struct ops_session *s, struct db_resident *r, const char *action,
 	if (db_resident_update(s->db, r) != 0)
 		st = ops_fail(err, OPS_FAILED, _("the resident could not be "
 		    "saved: %s"), db_errmsg(s->db));
-	else if ((st = ops_audit(s, action, r->id_number, old_json, new_json,
-	    0, err)) == OPS_OK && (st = ops_commit(s, err)) == OPS_OK)
+	else if ((!renamed || (st = save_alt_initials(s, r, err)) ==
+	    OPS_OK) && (st = ops_audit(s, action, r->id_number, old_json,
+	    new_json, 0, err)) == OPS_OK && (st = ops_commit(s, err)) ==
+	    OPS_OK)
 		return OPS_OK;
 	ops_rollback(s);
 	return st;
@@ -494,6 +593,7 @@ ops_resident_edit(struct ops_session *s, const char *id,
 	struct audit_json o, n;
 	char initials[sizeof r.initials];
 	enum ops_status st;
+	int renamed;
 
 	if ((st = ops_require(s, ROLE_CLERK, err)) != OPS_OK ||
 	    (st = validate_change(c, initials, sizeof initials, err)) !=
@@ -505,6 +605,7 @@ ops_resident_edit(struct ops_session *s, const char *id,
 	}
 	audit_json_init(&o);
 	audit_json_init(&n);
+	renamed = c->name != NULL && strcmp(r.name, c->name) != 0;
 	change(r.name, sizeof r.name, c->name, "name", &o, &n);
 	if (c->name != NULL)
 		snprintf(r.initials, sizeof r.initials, "%s", initials);
@@ -518,7 +619,7 @@ ops_resident_edit(struct ops_session *s, const char *id,
 		ops_rollback(s);
 		return OPS_OK;
 	}
-	return save(s, &r, "resident.edit", audit_json_end(&o),
+	return save(s, &r, renamed, "resident.edit", audit_json_end(&o),
 	    audit_json_end(&n), err);
 }
 
@@ -572,7 +673,7 @@ ops_resident_end(struct ops_session *s, const char *id, const char *date,
 	audit_json_str(&n, "status", r.status);
 	audit_json_str(&n, "ended_on", r.ended_on);
 	audit_json_str(&n, "end_reason", r.end_reason);
-	return save(s, &r, "resident.end", audit_json_end(&o),
+	return save(s, &r, 0, "resident.end", audit_json_end(&o),
 	    audit_json_end(&n), err);
 }
 
@@ -607,7 +708,7 @@ ops_resident_reopen(struct ops_session *s, const char *id, const char *reason,
 	audit_json_str(&n, "reason", reason);
 	snprintf(r.status, sizeof r.status, "active");
 	r.ended_on[0] = r.end_reason[0] = '\0';
-	return save(s, &r, "resident.reopen", audit_json_end(&o),
+	return save(s, &r, 0, "resident.reopen", audit_json_end(&o),
 	    audit_json_end(&n), err);
 fail:
 	ops_rollback(s);
@@ -804,10 +905,10 @@ find_id(struct ops_session *s, struct finder *fd, const char *q,
 }
 
 /*
- * Initials: first the canonical readings, a range on the initials index;
- * then, if the list is not full, every name through the name index with
- * any reading (曾 zēng is canonically c).  See ops_resident_find in the
- * header and the report on speed in tests/test_ops_resident.c.
+ * Initials: one statement of two index ranges, the canonical readings
+ * (resident.initials) and the others (resident_initials_alt, kept with
+ * the name); then, if the list is not full, the few names with too many
+ * readings to list (marked DB_INITIALS_MANY) are matched one by one.
  */
 static enum ops_status
 find_initials(struct ops_session *s, struct finder *fd, const char *q)
@@ -827,7 +928,7 @@ find_initials(struct ops_session *s, struct finder *fd, const char *q)
 		return OPS_FAILED;
 	if (fd->out->more)
 		return OPS_OK;
-	if (db_resident_scan_names(s->db, keep_polyphonic, fd) != 0 ||
+	if (db_resident_scan_many(s->db, keep_polyphonic, fd) != 0 ||
 	    fd->failed)
 		return OPS_FAILED;
 	return OPS_OK;
