@@ -42,6 +42,8 @@ cli_command_fn cmd_coverage;
 cli_command_fn cmd_report;
 cli_command_fn cmd_offsite;
 cli_command_fn cmd_claim;
+cli_command_fn cmd_import;
+cli_command_fn cmd_export;
 /* yibao claim slip ...: argv[0] is "slip" (called by cmd_claim). */
 cli_command_fn claim_slip;
 

@@ -150,6 +150,18 @@ ops_category_add(struct ops_session *s, const struct period_input *in,
 }
 
 enum ops_status
+ops_category_add_in_tx(struct ops_session *s, const struct period_input *in,
+    struct ops_error *err)
+{
+	enum ops_status st;
+
+	if ((st = check_code(s, DB_CATEGORY, in->code, err)) != OPS_OK ||
+	    (st = check_period(in, err)) != OPS_OK)
+		return st;
+	return add(s, DB_CATEGORY, in, err);
+}
+
+enum ops_status
 ops_qualification_add(struct ops_session *s, const struct period_input *in,
     struct ops_error *err)
 {

@@ -33,6 +33,10 @@ struct period_input {
 enum ops_status ops_category_add(struct ops_session *s,
     const struct period_input *in, struct ops_error *err);
 
+/* The same inside a transaction the caller opened and commits (imports). */
+enum ops_status ops_category_add_in_tx(struct ops_session *s,
+    const struct period_input *in, struct ops_error *err);
+
 /*
  * End the category `code` held on `date`: valid_to = date (the last day it
  * counts), with `reason`.  Supervisor only.

@@ -250,6 +250,23 @@ ops_household_create(struct ops_session *s, const char *number,
 	return finish(s, create(s, number, village, head_id, err), err);
 }
 
+enum ops_status
+ops_household_create_in_tx(struct ops_session *s, const char *number,
+    const char *village, const char *head_id, struct ops_error *err)
+{
+	if (!number_ok(number))
+		return ops_fail(err, OPS_INVALID, _("the household number "
+		    "\"%s\" cannot be used: 1 to 32 letters, digits or '-'"),
+		    number ? number : "");
+	if (village == NULL || *village == '\0' || strlen(village) > 120)
+		return ops_fail(err, OPS_INVALID, _("give the village or "
+		    "community (--village)"));
+	if (head_id == NULL)
+		return ops_fail(err, OPS_INVALID, _("give the head of the "
+		    "household (--head ID)"));
+	return create(s, number, village, head_id, err);
+}
+
 static enum ops_status
 add(struct ops_session *s, const char *number, const char *id,
     const char *relation, struct ops_error *err)
@@ -276,6 +293,17 @@ ops_household_add(struct ops_session *s, const char *number, const char *id,
 	    (st = ops_begin(s, err)) != OPS_OK)
 		return st;
 	return finish(s, add(s, number, id, relation, err), err);
+}
+
+enum ops_status
+ops_household_add_in_tx(struct ops_session *s, const char *number,
+    const char *id, const char *relation, struct ops_error *err)
+{
+	enum ops_status st;
+
+	if ((st = check_relation(relation, err)) != OPS_OK)
+		return st;
+	return add(s, number, id, relation, err);
 }
 
 static enum ops_status
@@ -323,6 +351,17 @@ ops_household_move(struct ops_session *s, const char *id,
 	    (st = ops_begin(s, err)) != OPS_OK)
 		return st;
 	return finish(s, move(s, id, to_number, relation, err), err);
+}
+
+enum ops_status
+ops_household_move_in_tx(struct ops_session *s, const char *id,
+    const char *to_number, const char *relation, struct ops_error *err)
+{
+	enum ops_status st;
+
+	if ((st = check_relation(relation, err)) != OPS_OK)
+		return st;
+	return move(s, id, to_number, relation, err);
 }
 
 static enum ops_status

@@ -38,6 +38,20 @@ enum ops_status ops_household_set_head(struct ops_session *s,
     const char *number, const char *id, const char *former_relation,
     struct ops_error *err);
 
+/*
+ * The same three inside a transaction the caller opened and commits (no
+ * role check, no commit, no rollback): for imports of many rows.
+ */
+enum ops_status ops_household_create_in_tx(struct ops_session *s,
+    const char *number, const char *village, const char *head_id,
+    struct ops_error *err);
+enum ops_status ops_household_add_in_tx(struct ops_session *s,
+    const char *number, const char *id, const char *relation,
+    struct ops_error *err);
+enum ops_status ops_household_move_in_tx(struct ops_session *s,
+    const char *id, const char *to_number, const char *relation,
+    struct ops_error *err);
+
 #define HOUSEHOLD_VIEW_MAX 64
 
 struct household_view {

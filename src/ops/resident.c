@@ -461,7 +461,7 @@ resident_json(const struct db_resident *r, struct audit_json *j)
 }
 
 enum ops_status
-ops_resident_add(struct ops_session *s, const struct resident_input *in,
+ops_resident_add_in_tx(struct ops_session *s, const struct resident_input *in,
     char id_out[19], struct ops_error *err)
 {
 	struct db_resident r, old;
@@ -471,34 +471,44 @@ ops_resident_add(struct ops_session *s, const struct resident_input *in,
 	int rc;
 
 	memset(&r, 0, sizeof r);
+	if ((st = validate_add(s, in, &id, &r, err)) != OPS_OK)
+		return st;
+	if ((rc = db_resident_get(s->db, r.id_number, &old)) == 0)
+		return ops_fail(err, OPS_CONFLICT, _("%s is already registered, "
+		    "as %s of %s: use yibao resident show or edit"),
+		    r.id_number, old.name, old.village);
+	if (rc < 0 || db_resident_insert(s->db, &r) != 0)
+		return ops_fail(err, OPS_FAILED, _("the resident could not be "
+		    "saved: %s"), db_errmsg(s->db));
+	if ((st = save_alt_initials(s, &r, err)) != OPS_OK ||
+	    (st = ops_audit(s, "resident.add", r.id_number, NULL,
+	    resident_json(&r, &j), 0, err)) != OPS_OK)
+		return st;
+	if (id_out != NULL)
+		memcpy(id_out, r.id_number, 19);
+	return OPS_OK;
+}
+
+enum ops_status
+ops_resident_add(struct ops_session *s, const struct resident_input *in,
+    char id_out[19], struct ops_error *err)
+{
+	struct db_resident r;
+	struct idcard id;
+	enum ops_status st;
+
+	memset(&r, 0, sizeof r);
 	if ((st = ops_require(s, ROLE_CLERK, err)) != OPS_OK ||
 	    (st = validate_add(s, in, &id, &r, err)) != OPS_OK)
 		return st;
 	if ((st = ops_begin(s, err)) != OPS_OK)
 		return st;
-	if ((rc = db_resident_get(s->db, r.id_number, &old)) == 0) {
-		st = ops_fail(err, OPS_CONFLICT, _("%s is already registered, "
-		    "as %s of %s: use yibao resident show or edit"),
-		    r.id_number, old.name, old.village);
-		goto fail;
+	if ((st = ops_resident_add_in_tx(s, in, id_out, err)) != OPS_OK ||
+	    (st = ops_commit(s, err)) != OPS_OK) {
+		ops_rollback(s);
+		return st;
 	}
-	if (rc < 0 || db_resident_insert(s->db, &r) != 0) {
-		st = ops_fail(err, OPS_FAILED, _("the resident could not be "
-		    "saved: %s"), db_errmsg(s->db));
-		goto fail;
-	}
-	if ((st = save_alt_initials(s, &r, err)) != OPS_OK ||
-	    (st = ops_audit(s, "resident.add", r.id_number, NULL,
-	    resident_json(&r, &j), 0, err)) != OPS_OK)
-		goto fail;
-	if ((st = ops_commit(s, err)) != OPS_OK)
-		goto fail;
-	if (id_out != NULL)
-		memcpy(id_out, r.id_number, 19);
 	return OPS_OK;
-fail:
-	ops_rollback(s);
-	return st;
 }
 
 /* Read a resident inside or outside a transaction. */
@@ -566,7 +576,7 @@ validate_change(const struct resident_change *c, char *initials, size_t n,
 
 /* Write the row (and, when the name changed, its other initials). */
 static enum ops_status
-save(struct ops_session *s, struct db_resident *r, int renamed,
+save_in_tx(struct ops_session *s, struct db_resident *r, int renamed,
     const char *action, const char *old_json, const char *new_json,
     struct ops_error *err)
 {
@@ -574,20 +584,31 @@ save(struct ops_session *s, struct db_resident *r, int renamed,
 
 	snprintf(r->updated_at, sizeof r->updated_at, "%s", s->now);
 	if (db_resident_update(s->db, r) != 0)
-		st = ops_fail(err, OPS_FAILED, _("the resident could not be "
+		return ops_fail(err, OPS_FAILED, _("the resident could not be "
 		    "saved: %s"), db_errmsg(s->db));
-	else if ((!renamed || (st = save_alt_initials(s, r, err)) ==
-	    OPS_OK) && (st = ops_audit(s, action, r->id_number, old_json,
-	    new_json, 0, err)) == OPS_OK && (st = ops_commit(s, err)) ==
-	    OPS_OK)
+	if (renamed && (st = save_alt_initials(s, r, err)) != OPS_OK)
+		return st;
+	return ops_audit(s, action, r->id_number, old_json, new_json, 0, err);
+}
+
+/* save_in_tx, then commit (or roll back). */
+static enum ops_status
+save(struct ops_session *s, struct db_resident *r, int renamed,
+    const char *action, const char *old_json, const char *new_json,
+    struct ops_error *err)
+{
+	enum ops_status st;
+
+	if ((st = save_in_tx(s, r, renamed, action, old_json, new_json,
+	    err)) == OPS_OK && (st = ops_commit(s, err)) == OPS_OK)
 		return OPS_OK;
 	ops_rollback(s);
 	return st;
 }
 
 enum ops_status
-ops_resident_edit(struct ops_session *s, const char *id,
-    const struct resident_change *c, struct ops_error *err)
+ops_resident_edit_in_tx(struct ops_session *s, const char *id,
+    const struct resident_change *c, int *changed, struct ops_error *err)
 {
 	struct db_resident r;
 	struct audit_json o, n;
@@ -595,14 +616,10 @@ ops_resident_edit(struct ops_session *s, const char *id,
 	enum ops_status st;
 	int renamed;
 
-	if ((st = ops_require(s, ROLE_CLERK, err)) != OPS_OK ||
-	    (st = validate_change(c, initials, sizeof initials, err)) !=
-	    OPS_OK || (st = ops_begin(s, err)) != OPS_OK)
+	*changed = 0;
+	if ((st = validate_change(c, initials, sizeof initials, err)) !=
+	    OPS_OK || (st = load(s, id, &r, err)) != OPS_OK)
 		return st;
-	if ((st = load(s, id, &r, err)) != OPS_OK) {
-		ops_rollback(s);
-		return st;
-	}
 	audit_json_init(&o);
 	audit_json_init(&n);
 	renamed = c->name != NULL && strcmp(r.name, c->name) != 0;
@@ -615,12 +632,33 @@ ops_resident_edit(struct ops_session *s, const char *id,
 	    "insured_category", &o, &n);
 	change(r.village, sizeof r.village, c->village, "village", &o, &n);
 	change(r.phone, sizeof r.phone, c->phone, "phone", &o, &n);
-	if (n.members == 0) {		/* the same values again: no write */
-		ops_rollback(s);
+	if (n.members == 0)		/* the same values again: no write */
 		return OPS_OK;
-	}
-	return save(s, &r, renamed, "resident.edit", audit_json_end(&o),
+	*changed = 1;
+	return save_in_tx(s, &r, renamed, "resident.edit", audit_json_end(&o),
 	    audit_json_end(&n), err);
+}
+
+enum ops_status
+ops_resident_edit(struct ops_session *s, const char *id,
+    const struct resident_change *c, struct ops_error *err)
+{
+	char initials[64];
+	enum ops_status st;
+	int changed;
+
+	if ((st = ops_require(s, ROLE_CLERK, err)) != OPS_OK ||
+	    (st = validate_change(c, initials, sizeof initials, err)) !=
+	    OPS_OK || (st = ops_begin(s, err)) != OPS_OK)
+		return st;
+	st = ops_resident_edit_in_tx(s, id, c, &changed, err);
+	if (st != OPS_OK || !changed) {
+		ops_rollback(s);
+		return st;
+	}
+	if ((st = ops_commit(s, err)) != OPS_OK)
+		ops_rollback(s);
+	return st;
 }
 
 static enum ops_status

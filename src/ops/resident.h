@@ -32,6 +32,13 @@ struct resident_input {
 enum ops_status ops_resident_add(struct ops_session *s,
     const struct resident_input *in, char id_out[19], struct ops_error *err);
 
+/*
+ * The same inside a transaction the caller opened (ops_begin) and commits:
+ * no role check, no commit, no rollback (for imports of many rows).
+ */
+enum ops_status ops_resident_add_in_tx(struct ops_session *s,
+    const struct resident_input *in, char id_out[19], struct ops_error *err);
+
 /* Fields to change; NULL leaves a field as it is. */
 struct resident_change {
 	const char *name, *residence, *insured, *village, *phone;
@@ -40,6 +47,10 @@ struct resident_change {
 /* Change a resident's details; the audit line holds old and new values. */
 enum ops_status ops_resident_edit(struct ops_session *s, const char *id,
     const struct resident_change *c, struct ops_error *err);
+
+/* Inside the caller's transaction; *changed = 0 when nothing differed. */
+enum ops_status ops_resident_edit_in_tx(struct ops_session *s, const char *id,
+    const struct resident_change *c, int *changed, struct ops_error *err);
 
 /*
  * End a resident's coverage: on `date` (not after today, not before birth)
