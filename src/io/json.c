@@ -83,7 +83,7 @@ member(struct json *j, const char *key)
 }
 
 static void
-open_(struct json *j, const char *key, int c)
+open_container(struct json *j, const char *key, int c)
 {
 	member(j, key);
 	fputc(c, j->fp);
@@ -92,7 +92,7 @@ open_(struct json *j, const char *key, int c)
 }
 
 static void
-close_(struct json *j, int c)
+close_container(struct json *j, int c)
 {
 	int had = j->count[j->depth];
 
@@ -103,10 +103,10 @@ close_(struct json *j, int c)
 	fputc(c, j->fp);
 }
 
-void json_object_begin(struct json *j, const char *key) { open_(j, key, '{'); }
-void json_object_end(struct json *j) { close_(j, '}'); }
-void json_array_begin(struct json *j, const char *key) { open_(j, key, '['); }
-void json_array_end(struct json *j) { close_(j, ']'); }
+void json_object_begin(struct json *j, const char *key) { open_container(j, key, '{'); }
+void json_object_end(struct json *j) { close_container(j, '}'); }
+void json_array_begin(struct json *j, const char *key) { open_container(j, key, '['); }
+void json_array_end(struct json *j) { close_container(j, ']'); }
 
 void
 json_string(struct json *j, const char *key, const char *s)

@@ -16,6 +16,7 @@
 #include "db/export.h"
 #include "db/report.h"
 #include "db/tx.h"
+#include "core/label.h"
 #include "i18n.h"
 #include "ops/payment.h"
 #include "ops/resident.h"
@@ -23,10 +24,6 @@
 #define MAXF 32
 #define CELL 256
 
-struct code_label {
-	const char *code;
-	const char *label;
-};
 
 static const struct code_label sexes[] = {
 	{ "M", "男" }, { "F", "女" }, { NULL, NULL }
@@ -126,15 +123,6 @@ struct run {
 	char cell[MAXF][CELL];
 	char record[CELL];
 };
-
-static const char *
-label(const struct code_label *t, const char *code)
-{
-	for (; t->code != NULL; t++)
-		if (strcmp(t->code, code) == 0)
-			return t->label;
-	return code;
-}
 
 int
 export_kind_from_code(const char *code, enum export_kind *out)
@@ -257,21 +245,21 @@ row_resident(struct run *r, const char *const *v)
 {
 	put_id(r, v[XR_ID]);
 	put_text(r, v[XR_NAME], 0);
-	put_text(r, label(sexes, v[XR_SEX]), 0);
+	put_text(r, code_label_raw(sexes, v[XR_SEX]), 0);
 	put_text(r, v[XR_BIRTH], 0);
 	put_text(r, v[XR_HOUSEHOLD], EXPORT_TEXT_NUMBER);
 	if (v[XR_HEAD_ID][0] != '\0')
 		put_id(r, v[XR_HEAD_ID]);
 	else
 		put_text(r, "", 0);
-	put_text(r, v[XR_RELATION][0] ? label(relations, v[XR_RELATION]) :
+	put_text(r, v[XR_RELATION][0] ? code_label_raw(relations, v[XR_RELATION]) :
 	    "", 0);
 	put_text(r, v[XR_VILLAGE], 0);
-	put_text(r, label(residences, v[XR_RESIDENCE]), 0);
-	put_text(r, label(insured, v[XR_INSURED]), 0);
+	put_text(r, code_label_raw(residences, v[XR_RESIDENCE]), 0);
+	put_text(r, code_label_raw(insured, v[XR_INSURED]), 0);
 	put_categories(r, v[XR_CATEGORIES]);
 	put_phone(r, v[XR_PHONE]);
-	put_text(r, label(statuses, v[XR_STATUS]), 0);
+	put_text(r, code_label_raw(statuses, v[XR_STATUS]), 0);
 	put_text(r, v[XR_ENDED_ON], 0);
 	snprintf(r->record, sizeof r->record, "%s %s", r->f[0], v[XR_NAME]);
 }
@@ -284,7 +272,7 @@ row_payment(struct run *r, const char *const *v)
 	put_text(r, v[XP_NAME], 0);
 	put_text(r, v[XP_VILLAGE], 0);
 	put_text(r, v[XP_YEAR], 0);
-	put_text(r, label(pay_kinds, v[XP_KIND]), 0);
+	put_text(r, code_label_raw(pay_kinds, v[XP_KIND]), 0);
 	put_money(r, v[XP_STANDARD]);
 	put_money(r, v[XP_SUBSIDY]);
 	put_categories(r, v[XP_SUBSIDY_CATEGORY]);
@@ -308,13 +296,13 @@ row_settlement(struct run *r, const char *const *v)
 	put_id(r, v[XS_ID]);
 	put_text(r, v[XS_NAME], 0);
 	put_text(r, v[XS_VILLAGE], 0);
-	put_text(r, label(claim_kinds, v[XS_KIND]), 0);
+	put_text(r, code_label_raw(claim_kinds, v[XS_KIND]), 0);
 	put_text(r, v[XS_YEAR], 0);
 	put_text(r, v[XS_ADMITTED], 0);
 	put_text(r, v[XS_DISCHARGED], 0);
 	put_text(r, v[XS_HOSPITAL], 0);
 	put_text(r, v[XS_LEVEL], 0);
-	put_text(r, label(scopes, v[XS_SCOPE]), 0);
+	put_text(r, code_label_raw(scopes, v[XS_SCOPE]), 0);
 	put_money(r, v[XS_TOTAL]);
 	put_money(r, v[XS_OUT_OF_LIST]);
 	put_money(r, v[XS_IMPORTED_EXCESS]);
@@ -348,15 +336,15 @@ row_registration(struct run *r, const char *const *v)
 	put_id(r, v[XG_ID]);
 	put_text(r, v[XG_NAME], 0);
 	put_text(r, v[XG_VILLAGE], 0);
-	put_text(r, label(reg_kinds, v[XG_KIND]), 0);
-	put_text(r, label(scopes, v[XG_SCOPE]), 0);
+	put_text(r, code_label_raw(reg_kinds, v[XG_KIND]), 0);
+	put_text(r, code_label_raw(scopes, v[XG_SCOPE]), 0);
 	put_text(r, v[XG_DEST_CODE], 0);
 	put_text(r, v[XG_DEST_NAME], 0);
 	put_text(r, v[XG_FROM], 0);
 	put_text(r, v[XG_TO], 0);
 	put_text(r, v[XG_HOSPITAL], 0);
 	put_text(r, v[XG_DIAGNOSIS], 0);
-	put_text(r, label(reg_statuses, v[XG_STATUS]), 0);
+	put_text(r, code_label_raw(reg_statuses, v[XG_STATUS]), 0);
 	put_text(r, v[XG_REVOKED_ON], 0);
 	put_text(r, v[XG_REVOKE_REASON], 0);
 	put_text(r, v[XG_CREATED], 0);

@@ -10,16 +10,13 @@
 #include "db/offsite.h"
 #include "db/resident.h"
 #include "db/tx.h"
+#include "core/label.h"
 #include "i18n.h"
 #include "ops/resident.h"
 
 #define NAME_BYTES 120		/* destination, hospital, diagnosis: ~40 Hanzi */
 #define REASON_BYTES 250
 
-struct code_label {
-	const char *code;
-	const char *label;
-};
 
 /* seed 001 四(三)3 (1)(2), seed 002 三(一). */
 static const struct code_label kinds[] = {
@@ -45,39 +42,22 @@ static const struct code_label statuses[] = {
 	{ NULL, NULL }
 };
 
-static const struct code_label *
-lookup(const struct code_label *t, const char *code)
-{
-	for (; code != NULL && t->code != NULL; t++)
-		if (strcmp(t->code, code) == 0)
-			return t;
-	return NULL;
-}
-
-static const char *
-label_of(const struct code_label *t, const char *code)
-{
-	const struct code_label *c = lookup(t, code);
-
-	return c ? _(c->label) : code ? code : "";
-}
-
 const char *
 offsite_kind_label(const char *kind)
 {
-	return label_of(kinds, kind);
+	return code_label_text(kinds, kind);
 }
 
 const char *
 offsite_scope_label(const char *scope)
 {
-	return label_of(scopes, scope);
+	return code_label_text(scopes, scope);
 }
 
 const char *
 offsite_status_label(const char *status)
 {
-	return label_of(statuses, status);
+	return code_label_text(statuses, status);
 }
 
 const char *
@@ -189,14 +169,14 @@ check_where(const struct ops_session *s, const struct offsite_input *in,
 		return ops_fail(err, OPS_INVALID, _("give the kind of "
 		    "registration (--kind long_term, migrant_work, referral or "
 		    "emergency)"));
-	if (lookup(kinds, in->kind) == NULL)
+	if (code_label_find(kinds, in->kind) == NULL)
 		return ops_fail(err, OPS_INVALID, _("unknown kind \"%s\": use "
 		    "long_term, migrant_work, referral or emergency"),
 		    in->kind);
 	if (!given(in->scope))
 		return ops_fail(err, OPS_INVALID, _("give the scope the "
 		    "registration grants (--scope county, city or province)"));
-	if (lookup(scopes, in->scope) == NULL)
+	if (code_label_find(scopes, in->scope) == NULL)
 		return ops_fail(err, OPS_INVALID, _("unknown scope \"%s\": use "
 		    "county, city or province"), in->scope);
 	if (!given(in->dest_code))
@@ -214,7 +194,7 @@ check_where(const struct ops_session *s, const struct offsite_input *in,
 		return ops_fail(err, OPS_INVALID, _("%s (%s) is inside this "
 		    "office's own county: care there needs no registration"),
 		    in->dest_name, in->dest_code);
-	if (need > 0 && (int)(lookup(scopes, in->scope) - scopes) + 1 < need)
+	if (need > 0 && (int)(code_label_find(scopes, in->scope) - scopes) + 1 < need)
 		return ops_fail(err, OPS_INVALID, _("care in %s (%s) needs the "
 		    "scope %s or wider, not %s"), in->dest_name, in->dest_code,
 		    scopes[need - 1].code, in->scope);

@@ -10,17 +10,13 @@
 #include "core/idcard.h"
 #include "core/pinyin.h"
 #include "db/tx.h"
+#include "core/label.h"
 #include "i18n.h"
 
 #define NAME_MAX_BYTES 120	/* fits db_resident.name; ~40 Hanzi */
 #define VILLAGE_MAX_BYTES 120
 #define PHONE_MAX 20
 
-/* Codes the schema knows, with their labels. */
-struct code_label {
-	const char *code;
-	const char *label;
-};
 
 static const struct code_label residences[] = {
 	{ "rural", N_("rural") },
@@ -59,63 +55,46 @@ static const struct code_label sexes[] = {
 	{ NULL, NULL }
 };
 
-static const struct code_label *
-lookup(const struct code_label *t, const char *code)
-{
-	for (; code != NULL && t->code != NULL; t++)
-		if (strcmp(t->code, code) == 0)
-			return t;
-	return NULL;
-}
-
-static const char *
-label_of(const struct code_label *t, const char *code)
-{
-	const struct code_label *c = lookup(t, code);
-
-	return c ? _(c->label) : code ? code : "";
-}
-
 const char *
 resident_residence_label(const char *code)
 {
-	return label_of(residences, code);
+	return code_label_text(residences, code);
 }
 
 const char *
 resident_insured_label(const char *code)
 {
-	return label_of(insured, code);
+	return code_label_text(insured, code);
 }
 
 const char *
 resident_end_reason_label(const char *code)
 {
-	return label_of(end_reasons, code);
+	return code_label_text(end_reasons, code);
 }
 
 const char *
 resident_status_label(const char *code)
 {
-	return label_of(statuses, code);
+	return code_label_text(statuses, code);
 }
 
 const char *
 resident_sex_label(const char *code)
 {
-	return label_of(sexes, code);
+	return code_label_text(sexes, code);
 }
 
 int
 resident_insured_valid(const char *code)
 {
-	return lookup(insured, code) != NULL;
+	return code_label_find(insured, code) != NULL;
 }
 
 int
 resident_residence_valid(const char *code)
 {
-	return lookup(residences, code) != NULL;
+	return code_label_find(residences, code) != NULL;
 }
 
 /* audit_json: the old and new values of an audit line. */
@@ -667,7 +646,7 @@ check_end(const struct ops_session *s, const struct db_resident *r,
 {
 	struct date d, birth;
 
-	if (reason == NULL || lookup(end_reasons, reason) == NULL)
+	if (reason == NULL || code_label_find(end_reasons, reason) == NULL)
 		return ops_fail(err, OPS_INVALID, _("give the reason (--reason "
 		    "employment, military, death or moved)"));
 	if (date == NULL || date_parse(date, &d) != DATE_OK)
