@@ -256,80 +256,6 @@ settle_args(int argc, char **argv, struct settle_args *a)
 
 /* ---- settle: the output, with yibao trial's keys ------------------------- */
 
-/* `s` (UTF-8) as a JSON string: quotes, backslash and controls escaped. */
-static void
-json_text(const char *s)
-{
-	size_t n = strlen(s);
-	char *buf = malloc(n * 6 + 3), *p = buf;
-
-	if (buf == NULL)
-		return;
-	*p++ = '"';
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		switch (*c) {
-		case '"':	*p++ = '\\'; *p++ = '"'; break;
-		case '\\':	*p++ = '\\'; *p++ = '\\'; break;
-		case '\b':	*p++ = '\\'; *p++ = 'b'; break;
-		case '\f':	*p++ = '\\'; *p++ = 'f'; break;
-		case '\n':	*p++ = '\\'; *p++ = 'n'; break;
-		case '\r':	*p++ = '\\'; *p++ = 'r'; break;
-		case '\t':	*p++ = '\\'; *p++ = 't'; break;
-		default:
-			if (*c < 0x20 || *c == 0x7f)
-				p += sprintf(p, "\\u%04x", *c);
-			else
-				*p++ = (char)*c;
-		}
-	}
-	*p++ = '"';
-	*p = '\0';
-	out_printf("%s", buf);
-	free(buf);
-}
-
-static void
-json_amount(const char *key, fen_t v)
-{
-	char buf[MONEY_BUFSZ];
-
-	out_printf("  \"%s\": \"%s\",\n", key, money_format(v, buf));
-}
-
-/* The object of yibao trial, with "claim" first. */
-static void
-print_settlement(const char *key, const struct settlement *s)
-{
-	char buf[MONEY_BUFSZ], note[512];
-
-	out_printf("{\n  \"claim\": ");
-	if (key[0] != '\0')
-		json_text(key);
-	else
-		out_printf("null");
-	out_printf(",\n");
-	json_amount("medfee_sumamt", s->total);
-	json_amount("fulamt_ownpay_amt", s->out_of_list);
-	json_amount("overlmt_selfpay", s->imported_excess);
-	json_amount("preselfpay_amt", s->imported_selfpay + s->class_b_selfpay);
-	json_amount("inscp_scp_amt", s->range);
-	json_amount("act_pay_dedc", s->deductible);
-	out_printf("  \"hifp_ratio\": \"%s\",\n", percent_format(s->ratio, buf));
-	json_amount("hifp_pay", s->fund);
-	json_amount("hifmi_pay", s->serious);
-	json_amount("maf_pay", s->assistance);
-	json_amount("fund_pay_sumamt", s->fund + s->serious + s->assistance);
-	json_amount("psn_part_amt", s->personal);
-	out_printf("  \"policy\": ");
-	json_text(s->policy_id);
-	out_printf(",\n  \"notes\": [");
-	for (int i = 0; i < s->nnotes; i++) {
-		out_printf("%s\n    ", i ? "," : "");
-		json_text(settle_note_format(&s->note[i], note, sizeof note));
-	}
-	out_printf("%s]\n}\n", s->nnotes ? "\n  " : "");
-}
-
 static int
 claim_settle(struct cli *cli, int argc, char **argv)
 {
@@ -352,7 +278,7 @@ claim_settle(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (ops_claim_settle(&s, &a.req, a.dry_run, res, &err) == OPS_OK)
-		print_settlement(res->key, &res->settlement);
+		cli_print_breakdown(res->key, &res->settlement);
 	else if (res->settlement.status == SETTLE_MISSING_PARAM) {
 		cli_error("%s", err.msg);
 		rc = EXIT_MISSING;

@@ -4,6 +4,7 @@
 
 #include "core/date.h"
 #include "core/policy.h"
+#include "core/settle.h"
 #include "ops/ops.h"
 
 #include <stddef.h>
@@ -77,6 +78,13 @@ int cli_password(const char *login, char *buf, size_t bufsz);
 
 /* The exit status for an op's result: 0, 1 (invalid), 4 (denied). */
 int cli_exit_status(enum ops_status st);
+
+/*
+ * A settlement as one JSON object with the platform's field names (trial's
+ * output).  claim_key NULL: no "claim" member; "": "claim": null (a dry
+ * run); else the saved claim's key first.
+ */
+void cli_print_breakdown(const char *claim_key, const struct settlement *s);
 
 /* The program's usage text, translated. */
 void cli_print_help(void);

@@ -293,76 +293,6 @@ parse_args(int argc, char **argv, const char **pack, struct claim *c)
 }
 
 
-/* ---- JSON --------------------------------------------------------------- */
-
-/* `s` (UTF-8) as a JSON string: quotes, backslash and control characters escaped. */
-static void
-json_string(const char *s)
-{
-	size_t n = strlen(s);
-	char *buf = malloc(n * 6 + 3), *p = buf;
-
-	if (buf == NULL)
-		return;
-	*p++ = '"';
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		switch (*c) {
-		case '"':	*p++ = '\\'; *p++ = '"'; break;
-		case '\\':	*p++ = '\\'; *p++ = '\\'; break;
-		case '\b':	*p++ = '\\'; *p++ = 'b'; break;
-		case '\f':	*p++ = '\\'; *p++ = 'f'; break;
-		case '\n':	*p++ = '\\'; *p++ = 'n'; break;
-		case '\r':	*p++ = '\\'; *p++ = 'r'; break;
-		case '\t':	*p++ = '\\'; *p++ = 't'; break;
-		default:
-			if (*c < 0x20 || *c == 0x7f)
-				p += sprintf(p, "\\u%04x", *c);
-			else
-				*p++ = (char)*c;
-		}
-	}
-	*p++ = '"';
-	*p = '\0';
-	out_printf("%s", buf);
-	free(buf);
-}
-
-static void
-json_money(const char *key, fen_t v)
-{
-	char buf[MONEY_BUFSZ];
-
-	out_printf("  \"%s\": \"%s\",\n", key, money_format(v, buf));
-}
-
-static void
-print_json(const struct settlement *s)
-{
-	char buf[MONEY_BUFSZ], note[512];
-
-	out_printf("{\n");
-	json_money("medfee_sumamt", s->total);
-	json_money("fulamt_ownpay_amt", s->out_of_list);
-	json_money("overlmt_selfpay", s->imported_excess);
-	json_money("preselfpay_amt", s->imported_selfpay + s->class_b_selfpay);
-	json_money("inscp_scp_amt", s->range);
-	json_money("act_pay_dedc", s->deductible);
-	out_printf("  \"hifp_ratio\": \"%s\",\n", percent_format(s->ratio, buf));
-	json_money("hifp_pay", s->fund);
-	json_money("hifmi_pay", s->serious);
-	json_money("maf_pay", s->assistance);
-	json_money("fund_pay_sumamt", s->fund + s->serious + s->assistance);
-	json_money("psn_part_amt", s->personal);
-	out_printf("  \"policy\": ");
-	json_string(s->policy_id);
-	out_printf(",\n  \"notes\": [");
-	for (int i = 0; i < s->nnotes; i++) {
-		out_printf("%s\n    ", i ? "," : "");
-		json_string(settle_note_format(&s->note[i], note, sizeof note));
-	}
-	out_printf("%s]\n}\n", s->nnotes ? "\n  " : "");
-}
-
 /* ---- the command -------------------------------------------------------- */
 
 static int
@@ -376,7 +306,7 @@ settle_and_print(const struct policy *pol, const struct claim *c)
 		return EXIT_USAGE;
 	st = settle(pol, c, s);
 	if (st == SETTLE_OK)
-		print_json(s);
+		cli_print_breakdown(NULL, s);
 	else if (st == SETTLE_MISSING_PARAM) {
 		cli_error(_("trial: the policy pack %s does not give %s, which "
 		    "this claim needs; add it to the pack (see "
