@@ -124,8 +124,9 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 		    id.sex == 'M' ? _("male") : _("female"));
 	}
 	show_examples(cli);
-	out_printf(_("\nResidents, payments and claims of the demonstration "
-	    "county, and the terminal interface, come with the next "
+	out_printf(_("\nThe commands for residents, payments and claims work "
+	    "on an office database (see yibao --help); a demonstration county "
+	    "filled with them, and the terminal interface, come with the next "
 	    "versions.\n"));
 	db_close(db);
 	db_remove(path);
