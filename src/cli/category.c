@@ -24,8 +24,7 @@ struct copts {
 	const char *sub;	/* add, end */
 	const char *v[O_REASON + 1];
 	const char *id, *code;
-	char *conv[8];
-	int nconv;
+	struct cli_texts texts;
 };
 
 static int
@@ -44,14 +43,7 @@ usage(const char *cmd)
 static const char *
 u8(struct copts *o, const char *in)
 {
-	char *u = o->nconv < 8 ? in_to_utf8(in) : NULL;
-
-	if (u == NULL) {
-		cli_error(_("\"%s\" is not valid text in this terminal's "
-		    "encoding"), in);
-		return NULL;
-	}
-	return o->conv[o->nconv++] = u;
+	return cli_text(&o->texts, in);
 }
 
 static int
@@ -172,8 +164,7 @@ run(struct cli *cli, int argc, char **argv, int category)
 	    (1u << O_REASON)) == 0)
 		rc = add ? do_add(cli, &o, category) :
 		    do_end(cli, &o, category);
-	for (int i = 0; i < o.nconv; i++)
-		free(o.conv[i]);
+	cli_texts_free(&o.texts);
 	return rc;
 }
 

@@ -137,3 +137,24 @@ cli_load_policy(const char *id_or_file, struct policy *pol)
 	free(errs);
 	return rc != 0 ? -1 : 0;
 }
+
+const char *
+cli_text(struct cli_texts *t, const char *arg)
+{
+	char *u = t->n < CLI_TEXTS_MAX ? in_to_utf8(arg) : NULL;
+
+	if (u == NULL) {
+		cli_error(_("\"%s\" is not valid text in this terminal's "
+		    "encoding"), arg);
+		return NULL;
+	}
+	return t->s[t->n++] = u;
+}
+
+void
+cli_texts_free(struct cli_texts *t)
+{
+	for (int i = 0; i < t->n; i++)
+		free(t->s[i]);
+	t->n = 0;
+}

@@ -86,6 +86,20 @@ int cli_exit_status(enum ops_status st);
  */
 void cli_print_breakdown(const char *claim_key, const struct settlement *s);
 
+/*
+ * Command-line words converted from the terminal's encoding to UTF-8, kept
+ * until cli_texts_free: options point into it while a command runs.
+ */
+#define CLI_TEXTS_MAX 24
+struct cli_texts {
+	char *s[CLI_TEXTS_MAX];
+	int n;
+};
+
+/* `arg` in UTF-8, or NULL with a message when it is not valid text. */
+const char *cli_text(struct cli_texts *t, const char *arg);
+void cli_texts_free(struct cli_texts *t);
+
 /* The program's usage text, translated. */
 void cli_print_help(void);
 

@@ -35,29 +35,20 @@ struct hopts {
 	int history, json;
 	const char *pos[2];
 	int npos;
-	char *conv[8];
-	int nconv;
+	struct cli_texts texts;
 };
 
 static void
 hopts_free(struct hopts *o)
 {
-	for (int i = 0; i < o->nconv; i++)
-		free(o->conv[i]);
+	cli_texts_free(&o->texts);
 }
 
 /* An argument in UTF-8, kept for hopts_free; NULL if not convertible. */
 static const char *
 u8(struct hopts *o, const char *in)
 {
-	char *u = o->nconv < 8 ? in_to_utf8(in) : NULL;
-
-	if (u == NULL) {
-		cli_error(_("\"%s\" is not valid text in this terminal's "
-		    "encoding"), in);
-		return NULL;
-	}
-	return o->conv[o->nconv++] = u;
+	return cli_text(&o->texts, in);
 }
 
 static int

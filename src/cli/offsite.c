@@ -38,36 +38,26 @@ enum {
 };
 
 #define BIT(x) (1u << (x))
-#define NCONV 16
 
 struct oopts {
 	const char *sub;
 	const char *v[O_DATE + 1];	/* options with a value */
 	int all, json;
 	const char *pos;		/* the one positional: ID or KEY */
-	char *conv[NCONV];
-	int nconv;
+	struct cli_texts texts;
 };
 
 static void
 oopts_free(struct oopts *o)
 {
-	for (int i = 0; i < o->nconv; i++)
-		free(o->conv[i]);
+	cli_texts_free(&o->texts);
 }
 
 /* An argument in UTF-8, kept for oopts_free; NULL if not convertible. */
 static const char *
 u8(struct oopts *o, const char *in)
 {
-	char *u = o->nconv < NCONV ? in_to_utf8(in) : NULL;
-
-	if (u == NULL) {
-		cli_error(_("\"%s\" is not valid text in this terminal's "
-		    "encoding"), in);
-		return NULL;
-	}
-	return o->conv[o->nconv++] = u;
+	return cli_text(&o->texts, in);
 }
 
 static int

@@ -20,34 +20,16 @@
 #include "ops/household.h"
 #include "ops/resident.h"
 
-/* Arguments converted to UTF-8, freed together. */
-struct args {
-	char *v[24];
-	int n;
-};
-
 static const char *
-u8(struct args *a, const char *in, int *bad)
+u8(struct cli_texts *a, const char *in, int *bad)
 {
-	char *u;
+	const char *u;
 
 	if (in == NULL)
 		return NULL;
-	if (a->n >= 24 || (u = in_to_utf8(in)) == NULL) {
-		cli_error(_("\"%s\" is not valid text in this terminal's "
-		    "encoding"), in);
+	if ((u = cli_text(a, in)) == NULL)
 		*bad = 1;
-		return NULL;
-	}
-	return a->v[a->n++] = u;
-}
-
-static void
-args_free(struct args *a)
-{
-	for (int i = 0; i < a->n; i++)
-		free(a->v[i]);
-	a->n = 0;
+	return u;
 }
 
 /* Aligned tables: measure every row, then print. */
@@ -128,7 +110,7 @@ enum {
 };
 
 static int
-parse(int argc, char **argv, struct ropts *o, struct args *a,
+parse(int argc, char **argv, struct ropts *o, struct cli_texts *a,
     unsigned allowed)
 {
 	static const struct option longopts[] = {
@@ -578,7 +560,7 @@ cmd_resident(struct cli *cli, int argc, char **argv)
 		{ "reopen", BIT(O_REASON), do_reopen },
 	};
 	struct ropts o;
-	struct args a = { { NULL }, 0 };
+	struct cli_texts a = { { NULL }, 0 };
 	int rc = EXIT_USAGE;
 
 	if (argc < 2)
@@ -588,7 +570,7 @@ cmd_resident(struct cli *cli, int argc, char **argv)
 			continue;
 		if (parse(argc - 1, argv + 1, &o, &a, subs[i].allowed) == 0)
 			rc = subs[i].fn(cli, &o);
-		args_free(&a);
+		cli_texts_free(&a);
 		return rc;
 	}
 	return usage();
