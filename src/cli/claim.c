@@ -24,56 +24,8 @@
 #include "io/out.h"
 #include "ops/claim.h"
 
-#define PAD_MAX 400
 
 /* ---- shared -------------------------------------------------------------- */
-
-/* The ID number as this operator may see it. */
-static const char *
-shown_id(const struct ops_session *s, const char *id, char buf[19])
-{
-	if (s->role >= ROLE_SUPERVISOR || strlen(id) != IDCARD_LEN)
-		return id;
-	idcard_mask(id, buf);
-	return buf;
-}
-
-/* One line of a table, without the padding that would end it. */
-static void __attribute__((format(printf, 1, 2)))
-row(const char *fmt, ...)
-{
-	char buf[1024];
-	size_t n;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	n = strlen(buf);
-	while (n > 0 && buf[n - 1] == ' ')
-		buf[--n] = '\0';
-	out_printf("%s\n", buf);
-}
-
-/* text_pad into a rotating buffer, so several fit in one printf. */
-static const char *
-pad(const char *text, int cols, int right)
-{
-	static char buf[12][PAD_MAX];
-	static int next;
-	char *b = buf[next++ % 12];
-
-	return text_pad(text, cols, right, b, PAD_MAX);
-}
-
-static const char *
-money(fen_t v)
-{
-	static char buf[12][MONEY_BUFSZ];
-	static int next;
-
-	return money_format(v, buf[next++ % 12]);
-}
 
 static int
 max_int(int a, int b)
@@ -365,13 +317,13 @@ field(const char *label, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	row("%s%s", pad(label, LABEL_COLS, 0), buf);
+	cli_row("%s%s", cli_pad(label, LABEL_COLS, 0), buf);
 }
 
 static void
 amount(const char *label, fen_t v)
 {
-	row("%s%s", pad(label, LABEL_COLS, 0), pad(money(v), 12, 1));
+	cli_row("%s%s", cli_pad(label, LABEL_COLS, 0), cli_pad(cli_money(v), 12, 1));
 }
 
 static void
@@ -382,7 +334,7 @@ print_view_head(const struct ops_session *s, const struct claim_view *v)
 
 	out_printf(_("Claim %s\n"), v->key);
 	field(_("Resident"), "%s  %s", v->name,
-	    shown_id(s, v->id_number, idb));
+	    cli_shown_id(s, v->id_number, idb));
 	field(_("Kind of care"), "%s", claim_kind_label(claim_kind_code(c->kind)));
 	if (c->disease[0] != '\0')
 		field(_("Disease"), "%s", c->disease);
@@ -425,8 +377,8 @@ print_view(const struct ops_session *s, const struct claim_view *v)
 	amount(_("Class B first self-pay (P_B)"), sgn(v, t->class_b_selfpay));
 	amount(_("Policy range (R)"), sgn(v, t->range));
 	amount(_("Deductible (D)"), sgn(v, t->deductible));
-	row("%s%s%%", pad(_("Ratio (r)"), LABEL_COLS, 0),
-	    pad(percent_format(t->ratio, buf), 11, 1));
+	cli_row("%s%s%%", cli_pad(_("Ratio (r)"), LABEL_COLS, 0),
+	    cli_pad(percent_format(t->ratio, buf), 11, 1));
 	amount(_("Basic insurance fund"), sgn(v, t->fund));
 	amount(_("Serious-illness insurance"), sgn(v, t->serious));
 	amount(_("Medical assistance"), sgn(v, t->assistance));
@@ -449,7 +401,7 @@ json_view(const struct ops_session *s, const struct claim_view *v)
 	json_init(&j, stdout);
 	json_object_begin(&j, NULL);
 	json_string(&j, "claim", v->key);
-	json_string(&j, "id_number", shown_id(s, v->id_number, idb));
+	json_string(&j, "id_number", cli_shown_id(s, v->id_number, idb));
 	json_string(&j, "name", v->name);
 	json_string(&j, "kind", claim_kind_code(c->kind));
 	json_int(&j, "benefit_year", v->benefit_year);
@@ -557,12 +509,12 @@ static void
 used_line(const char *label, int cols, const struct claim_used *u)
 {
 	if (u->cap < 0) {
-		row("  %s%s", pad(label, cols, 0), pad(money(u->used), 10, 1));
+		cli_row("  %s%s", cli_pad(label, cols, 0), cli_pad(cli_money(u->used), 10, 1));
 		return;
 	}
-	row(_("  %s%s of %s, %s left"), pad(label, cols, 0),
-	    pad(money(u->used), 10, 1), money(u->cap),
-	    money(u->cap > u->used ? u->cap - u->used : 0));
+	cli_row(_("  %s%s of %s, %s left"), cli_pad(label, cols, 0),
+	    cli_pad(cli_money(u->used), 10, 1), cli_money(u->cap),
+	    cli_money(u->cap > u->used ? u->cap - u->used : 0));
 }
 
 static void
@@ -578,31 +530,31 @@ print_list(const struct ops_session *s, const struct claim_list *l)
 	for (int i = 0; i < l->n; i++)
 		wk = max_int(wk, text_width(claim_kind_label(l->r[i].kind)));
 	out_printf(_("%s  %s, benefit year %d\n\n"), l->name,
-	    shown_id(s, l->id_number, idb), l->year);
+	    cli_shown_id(s, l->id_number, idb), l->year);
 	if (l->n == 0) {
 		out_printf("%s\n", _("No claims this year."));
 		return;
 	}
-	row("%s  %s  %s  %s  %s  %s  %s  %s  %s", pad(h[0], 16, 0),
-	    pad(h[1], 10, 0), pad(h[2], wk, 0), pad(h[3], 10, 1),
-	    pad(h[4], 10, 1), pad(h[5], 10, 1), pad(h[6], 10, 1),
-	    pad(h[7], 10, 1), h[8]);
+	cli_row("%s  %s  %s  %s  %s  %s  %s  %s  %s", cli_pad(h[0], 16, 0),
+	    cli_pad(h[1], 10, 0), cli_pad(h[2], wk, 0), cli_pad(h[3], 10, 1),
+	    cli_pad(h[4], 10, 1), cli_pad(h[5], 10, 1), cli_pad(h[6], 10, 1),
+	    cli_pad(h[7], 10, 1), h[8]);
 	for (int i = 0; i < l->n; i++) {
 		const struct claim_row *r = &l->r[i];
 
-		row("%s  %s  %s  %s  %s  %s  %s  %s  %s", pad(r->key, 16, 0),
-		    pad(date_format(r->admitted_on, d), 10, 0),
-		    pad(claim_kind_label(r->kind), wk, 0),
-		    pad(money(r->total), 10, 1), pad(money(r->fund), 10, 1),
-		    pad(money(r->serious), 10, 1),
-		    pad(money(r->assistance), 10, 1),
-		    pad(money(r->personal), 10, 1),
+		cli_row("%s  %s  %s  %s  %s  %s  %s  %s  %s", cli_pad(r->key, 16, 0),
+		    cli_pad(date_format(r->admitted_on, d), 10, 0),
+		    cli_pad(claim_kind_label(r->kind), wk, 0),
+		    cli_pad(cli_money(r->total), 10, 1), cli_pad(cli_money(r->fund), 10, 1),
+		    cli_pad(cli_money(r->serious), 10, 1),
+		    cli_pad(cli_money(r->assistance), 10, 1),
+		    cli_pad(cli_money(r->personal), 10, 1),
 		    row_note(r, note, sizeof note));
 	}
-	row("%s  %s  %s  %s  %s  %s", pad(_("Total"), 30 + wk, 0),
-	    pad(money(l->total), 10, 1), pad(money(l->fund), 10, 1),
-	    pad(money(l->serious), 10, 1), pad(money(l->assistance), 10, 1),
-	    pad(money(l->personal), 10, 1));
+	cli_row("%s  %s  %s  %s  %s  %s", cli_pad(_("Total"), 30 + wk, 0),
+	    cli_pad(cli_money(l->total), 10, 1), cli_pad(cli_money(l->fund), 10, 1),
+	    cli_pad(cli_money(l->serious), 10, 1), cli_pad(cli_money(l->assistance), 10, 1),
+	    cli_pad(cli_money(l->personal), 10, 1));
 
 	if (l->policy_id[0] != '\0')
 		out_printf(_("\nThe year so far, against the caps of policy "
@@ -624,10 +576,10 @@ print_list(const struct ops_session *s, const struct claim_list *l)
 		snprintf(lab, sizeof lab, _("Chronic: %s"), l->chronic[i].label);
 		used_line(lab, wl, &l->chronic[i]);
 	}
-	row("  %s%s", pad(_("Serious-illness insurance paid"), wl, 0),
-	    pad(money(l->serious_paid), 10, 1));
-	row("  %s%s", pad(_("Medical assistance paid"), wl, 0),
-	    pad(money(l->assistance_paid), 10, 1));
+	cli_row("  %s%s", cli_pad(_("Serious-illness insurance paid"), wl, 0),
+	    cli_pad(cli_money(l->serious_paid), 10, 1));
+	cli_row("  %s%s", cli_pad(_("Medical assistance paid"), wl, 0),
+	    cli_pad(cli_money(l->assistance_paid), 10, 1));
 }
 
 static void
@@ -657,7 +609,7 @@ json_list(const struct ops_session *s, const struct claim_list *l)
 
 	json_init(&j, stdout);
 	json_object_begin(&j, NULL);
-	json_string(&j, "id_number", shown_id(s, l->id_number, idb));
+	json_string(&j, "id_number", cli_shown_id(s, l->id_number, idb));
 	json_string(&j, "name", l->name);
 	json_int(&j, "year", l->year);
 	json_string(&j, "policy", l->policy_id[0] ? l->policy_id : NULL);

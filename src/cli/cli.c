@@ -6,9 +6,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
+#include "core/idcard.h"
 #include "core/policy_load.h"
+#include "core/text.h"
 #include "i18n.h"
 #include "io/out.h"
 #include "io/policy_file.h"
@@ -157,4 +160,50 @@ cli_texts_free(struct cli_texts *t)
 	for (int i = 0; i < t->n; i++)
 		free(t->s[i]);
 	t->n = 0;
+}
+
+const char *
+cli_shown_id(const struct ops_session *s, const char *id, char buf[19])
+{
+	if (s->role >= ROLE_SUPERVISOR || strlen(id) != IDCARD_LEN)
+		return id;
+	idcard_mask(id, buf);
+	return buf;
+}
+
+void
+cli_row(const char *fmt, ...)
+{
+	char buf[1024];
+	size_t n;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	n = strlen(buf);
+	while (n > 0 && buf[n - 1] == ' ')
+		buf[--n] = '\0';
+	out_printf("%s\n", buf);
+}
+
+#define ROTATE 12
+#define PAD_MAX 400
+
+const char *
+cli_pad(const char *text, int cols, int right)
+{
+	static char buf[ROTATE][PAD_MAX];
+	static int next;
+
+	return text_pad(text, cols, right, buf[next++ % ROTATE], PAD_MAX);
+}
+
+const char *
+cli_money(fen_t v)
+{
+	static char buf[ROTATE][MONEY_BUFSZ];
+	static int next;
+
+	return money_format(v, buf[next++ % ROTATE]);
 }

@@ -100,6 +100,22 @@ struct cli_texts {
 const char *cli_text(struct cli_texts *t, const char *arg);
 void cli_texts_free(struct cli_texts *t);
 
+/* Lists and receipts on the terminal. */
+
+/* The ID number as this operator may see it: masked below supervisor. */
+const char *cli_shown_id(const struct ops_session *s, const char *id,
+    char buf[19]);
+
+/* One line of a table, printf-like, without the padding that would end it. */
+void cli_row(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * text_pad (display columns) and money_format into rotating buffers, so
+ * several fit in one printf: each result lives for the next 12 calls.
+ */
+const char *cli_pad(const char *text, int cols, int right);
+const char *cli_money(fen_t v);
+
 /* The program's usage text, translated. */
 void cli_print_help(void);
 

@@ -121,16 +121,6 @@ fail(struct ops_session *s, const struct ops_error *e)
 	return cli_exit_status(e->status);
 }
 
-/* The ID number as this operator may see it. */
-static const char *
-shown_id(const struct ops_session *s, const char *id, char buf[19])
-{
-	if (s->role >= ROLE_SUPERVISOR || strlen(id) != IDCARD_LEN)
-		return id;
-	idcard_mask(id, buf);
-	return buf;
-}
-
 static int
 do_file(struct cli *cli, struct oopts *o)
 {
@@ -152,7 +142,7 @@ do_file(struct cli *cli, struct oopts *o)
 	    ops_resident_get(&s, r.id_number, &p, &e) != OPS_OK)
 		return fail(&s, &e);
 	out_printf(_("Filed %s: %s for %s (%s).\n"), r.key,
-	    offsite_kind_label(r.kind), p.name, shown_id(&s, p.id_number, idb));
+	    offsite_kind_label(r.kind), p.name, cli_shown_id(&s, p.id_number, idb));
 	out_printf(_("Destination %s (%s), scope: %s, valid %s to %s.\n"),
 	    r.dest_name, r.dest_code, offsite_scope_label(r.scope),
 	    r.valid_from, r.valid_to);
@@ -242,7 +232,7 @@ list_text(const struct ops_session *s, const struct db_resident *p,
 	if (rows->n == 0) {
 		out_printf(all ? _("%s (%s) has no off-site registration.\n") :
 		    _("%s (%s) has no current off-site registration.\n"),
-		    p->name, shown_id(s, p->id_number, idb));
+		    p->name, cli_shown_id(s, p->id_number, idb));
 		return EXIT_OK;
 	}
 	cell = calloc((size_t)(rows->n + 1) * NC, sizeof *cell);
@@ -254,7 +244,7 @@ list_text(const struct ops_session *s, const struct db_resident *p,
 		return EXIT_INVALID;
 	}
 	out_printf(_("Off-site registrations of %s (%s)\n"), p->name,
-	    shown_id(s, p->id_number, idb));
+	    cli_shown_id(s, p->id_number, idb));
 	cell[0] = _("Key");
 	cell[1] = _("Kind");
 	cell[2] = _("Scope");
@@ -328,7 +318,7 @@ list_json(const struct ops_session *s, const struct db_resident *p,
 
 	json_init(&j, stdout);
 	json_object_begin(&j, NULL);
-	json_string(&j, "id_number", shown_id(s, p->id_number, idb));
+	json_string(&j, "id_number", cli_shown_id(s, p->id_number, idb));
 	json_string(&j, "name", p->name);
 	json_array_begin(&j, "registrations");
 	for (int i = 0; i < rows->n; i++) {
@@ -457,7 +447,7 @@ overdue_text(const struct ops_session *s, const struct offsite_rows *rows)
 		snprintf(oc[i].days, sizeof oc[i].days, "%s (%ld)",
 		    r->documents_due, days_late(r, s->today));
 		row[0] = r->key;
-		row[1] = shown_id(s, r->id_number, oc[i].id);
+		row[1] = cli_shown_id(s, r->id_number, oc[i].id);
 		row[2] = r->name;
 		row[3] = r->phone[0] ? r->phone : "-";
 		row[4] = oc[i].dest;
@@ -485,7 +475,7 @@ overdue_json(const struct ops_session *s, const struct offsite_rows *rows)
 		const struct db_offsite *r = &rows->r[i];
 
 		json_object_begin(&j, NULL);
-		json_string(&j, "id_number", shown_id(s, r->id_number, idb));
+		json_string(&j, "id_number", cli_shown_id(s, r->id_number, idb));
 		json_string(&j, "name", r->name);
 		json_string(&j, "phone", opt(r->phone));
 		json_int(&j, "days_late", days_late(r, s->today));

@@ -23,7 +23,6 @@
 #include "io/out.h"
 #include "ops/payment.h"
 
-#define PAD_MAX 400
 
 /* ---- shared ----------------------------------------------------------- */
 
@@ -120,53 +119,6 @@ parse_args(int argc, char **argv, const char *allowed, struct pay_args *a)
 	return 0;
 }
 
-/* The ID number as this operator may see it. */
-static const char *
-shown_id(const struct ops_session *s, const char *id, char buf[19])
-{
-	if (s->role >= ROLE_SUPERVISOR || strlen(id) != IDCARD_LEN)
-		return id;
-	idcard_mask(id, buf);
-	return buf;
-}
-
-/* text_pad into a rotating buffer, so several fit in one printf. */
-/* One line of a table, without the padding that would end it. */
-static void __attribute__((format(printf, 1, 2)))
-row(const char *fmt, ...)
-{
-	char buf[1024];
-	size_t n;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	n = strlen(buf);
-	while (n > 0 && buf[n - 1] == ' ')
-		buf[--n] = '\0';
-	out_printf("%s\n", buf);
-}
-
-static const char *
-pad(const char *text, int cols, int right)
-{
-	static char buf[8][PAD_MAX];
-	static int next;
-	char *b = buf[next++ % 8];
-
-	return text_pad(text, cols, right, b, PAD_MAX);
-}
-
-static const char *
-money(fen_t v)
-{
-	static char buf[8][MONEY_BUFSZ];
-	static int next;
-
-	return money_format(v, buf[next++ % 8]);
-}
-
 /* An argument in the terminal's encoding as UTF-8, or NULL with a message. */
 static char *
 arg_utf8(const char *cmd, const char *arg)
@@ -218,12 +170,12 @@ member_note(const struct ops_session *s, const struct contribution *c,
 	buf[0] = '\0';
 	if (c->late && c->inpatient_only)
 		snprintf(buf, bufsz, _("paid late, standard %s + fiscal part "
-		    "%s; inpatient benefits only, from %s"), money(c->personal),
-		    money(c->fiscal), d);
+		    "%s; inpatient benefits only, from %s"), cli_money(c->personal),
+		    cli_money(c->fiscal), d);
 	else if (c->late)
 		snprintf(buf, bufsz, _("paid late, standard %s + fiscal part "
 		    "%s; benefits from %s after a %d-day wait"),
-		    money(c->personal), money(c->fiscal), d, c->waiting_days);
+		    cli_money(c->personal), cli_money(c->fiscal), d, c->waiting_days);
 	else if (c->outside_period)
 		snprintf(buf, bufsz, _("paid after the period, no waiting "
 		    "period (%s); benefits from %s"), exempt_label(s, c), d);
@@ -243,25 +195,25 @@ print_receipt(const struct ops_session *s, const struct pay_receipt *r)
 		    date_format(r->paid_on, d));
 	out_printf(_("Contributions for %d, policy pack %s\n\n"), r->year,
 	    r->policy_id);
-	row("%s  %s  %s  %s  %s  %s", pad(_("Name"), 10, 0),
-	    pad(_("ID number"), 18, 0), pad(_("Standard"), 9, 1),
-	    pad(_("Subsidy"), 9, 1), pad(_("Due"), 9, 1),
+	cli_row("%s  %s  %s  %s  %s  %s", cli_pad(_("Name"), 10, 0),
+	    cli_pad(_("ID number"), 18, 0), cli_pad(_("Standard"), 9, 1),
+	    cli_pad(_("Subsidy"), 9, 1), cli_pad(_("Due"), 9, 1),
 	    _("Subsidy category"));
 	for (int i = 0; i < r->n; i++) {
 		const struct pay_member *m = &r->m[i];
 
-		row("%s  %s  %s  %s  %s  %s", pad(m->name, 10, 0),
-		    pad(shown_id(s, m->id_number, idb), 18, 0),
-		    pad(money(m->c.standard), 9, 1),
-		    pad(money(m->c.subsidy), 9, 1), pad(money(m->c.due), 9, 1),
+		cli_row("%s  %s  %s  %s  %s  %s", cli_pad(m->name, 10, 0),
+		    cli_pad(cli_shown_id(s, m->id_number, idb), 18, 0),
+		    cli_pad(cli_money(m->c.standard), 9, 1),
+		    cli_pad(cli_money(m->c.subsidy), 9, 1), cli_pad(cli_money(m->c.due), 9, 1),
 		    pay_category_label(s, m->c.subsidy_category));
 		member_note(s, &m->c, note, sizeof note);
 		if (note[0] != '\0')
 			out_printf("  %s\n", note);
 	}
-	row("%s  %s  %s  %s", pad(_("Total"), 30, 0),
-	    pad(money(r->total_standard), 9, 1),
-	    pad(money(r->total_subsidy), 9, 1), pad(money(r->total), 9, 1));
+	cli_row("%s  %s  %s  %s", cli_pad(_("Total"), 30, 0),
+	    cli_pad(cli_money(r->total_standard), 9, 1),
+	    cli_pad(cli_money(r->total_subsidy), 9, 1), cli_pad(cli_money(r->total), 9, 1));
 }
 
 static void
@@ -287,7 +239,7 @@ json_receipt(const struct ops_session *s, const struct pay_receipt *r)
 		json_object_begin(&j, NULL);
 		json_string(&j, "key", m->key);
 		json_int(&j, "line", m->line);
-		json_string(&j, "id_number", shown_id(s, m->id_number, idb));
+		json_string(&j, "id_number", cli_shown_id(s, m->id_number, idb));
 		json_string(&j, "name", m->name);
 		json_money(&j, "standard", m->c.standard);
 		json_money(&j, "subsidy", m->c.subsidy);
@@ -385,15 +337,15 @@ print_cancel(const struct ops_session *s, const struct cancel_result *r)
 	    date_format(r->on, d));
 	out_printf(_("Reason: %s\n\n"), refund ?
 	    refund_reason_label(r->reason) : r->reason);
-	row("%s  %s  %s  %s", pad(_("Name"), 10, 0),
-	    pad(_("ID number"), 18, 0), pad(_("Amount"), 9, 1),
+	cli_row("%s  %s  %s  %s", cli_pad(_("Name"), 10, 0),
+	    cli_pad(_("ID number"), 18, 0), cli_pad(_("Amount"), 9, 1),
 	    _("Cancels"));
 	for (int i = 0; i < r->n; i++)
-		row("%s  %s  %s  %s", pad(r->l[i].name, 10, 0),
-		    pad(shown_id(s, r->l[i].id_number, idb), 18, 0),
-		    pad(money(r->l[i].amount), 9, 1), r->l[i].cancels);
-	row("%s  %s", pad(_("Total"), 30, 0),
-	    pad(money(r->total), 9, 1));
+		cli_row("%s  %s  %s  %s", cli_pad(r->l[i].name, 10, 0),
+		    cli_pad(cli_shown_id(s, r->l[i].id_number, idb), 18, 0),
+		    cli_pad(cli_money(r->l[i].amount), 9, 1), r->l[i].cancels);
+	cli_row("%s  %s", cli_pad(_("Total"), 30, 0),
+	    cli_pad(cli_money(r->total), 9, 1));
 }
 
 static void
@@ -414,7 +366,7 @@ json_cancel(const struct ops_session *s, const struct cancel_result *r)
 		json_object_begin(&j, NULL);
 		json_string(&j, "key", r->l[i].key);
 		json_string(&j, "cancels", r->l[i].cancels);
-		json_string(&j, "id_number", shown_id(s, r->l[i].id_number,
+		json_string(&j, "id_number", cli_shown_id(s, r->l[i].id_number,
 		    idb));
 		json_string(&j, "name", r->l[i].name);
 		json_int(&j, "year", r->l[i].benefit_year);
@@ -522,7 +474,7 @@ cover_status(const struct coverage *c, char *buf, size_t bufsz)
 static void
 cover_row(const char *label, const char *value)
 {
-	row("%s  %s", pad(label, 14, 0), value);
+	cli_row("%s  %s", cli_pad(label, 14, 0), value);
 }
 
 static void
@@ -532,7 +484,7 @@ print_coverage(const struct ops_session *s, const struct coverage_report *r)
 	char buf[300], d[DATE_BUFSZ], d2[DATE_BUFSZ], idb[19];
 
 	cover_row(_("Name"), r->name);
-	cover_row(_("ID number"), shown_id(s, r->id_number, idb));
+	cover_row(_("ID number"), cli_shown_id(s, r->id_number, idb));
 	snprintf(buf, sizeof buf, "%d", c->year);
 	cover_row(_("Year"), buf);
 	cover_status(c, buf, sizeof buf);
@@ -565,7 +517,7 @@ json_coverage(const struct ops_session *s, const struct coverage_report *r)
 
 	json_init(&j, stdout);
 	json_object_begin(&j, NULL);
-	json_string(&j, "id_number", shown_id(s, r->id_number, idb));
+	json_string(&j, "id_number", cli_shown_id(s, r->id_number, idb));
 	json_string(&j, "name", r->name);
 	json_int(&j, "year", c->year);
 	json_string(&j, "status", cover_codes[c->status]);

@@ -18,7 +18,6 @@
 #include "io/out.h"
 #include "ops/report.h"
 
-#define PAD_MAX 400
 
 struct report_args {
 	struct date date;
@@ -26,41 +25,6 @@ struct report_args {
 	int year;
 	int json;
 };
-
-/* One line of a table, without the padding that would end it. */
-static void __attribute__((format(printf, 1, 2)))
-row(const char *fmt, ...)
-{
-	char buf[1024];
-	size_t n;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	n = strlen(buf);
-	while (n > 0 && buf[n - 1] == ' ')
-		buf[--n] = '\0';
-	out_printf("%s\n", buf);
-}
-
-static const char *
-pad(const char *text, int cols, int right)
-{
-	static char buf[8][PAD_MAX];
-	static int next;
-
-	return text_pad(text, cols, right, buf[next++ % 8], PAD_MAX);
-}
-
-static const char *
-money(fen_t v)
-{
-	static char buf[8][MONEY_BUFSZ];
-	static int next;
-
-	return money_format(v, buf[next++ % 8]);
-}
 
 static const char *
 num(long long v)
@@ -139,10 +103,10 @@ print_day_block(const char *title, const struct day_row *r)
 
 	out_printf("%s\n", title);
 	for (int k = 0; k < DAY_KINDS; k++)
-		row("  %s  %s  %s", pad(label[k], 12, 0),
-		    pad(num(r->count[k]), 5, 1), pad(money(r->sum[k]), 12, 1));
-	row("  %s  %s  %s", pad(_("Net cash"), 12, 0), pad("", 5, 0),
-	    pad(money(r->net), 12, 1));
+		cli_row("  %s  %s  %s", cli_pad(label[k], 12, 0),
+		    cli_pad(num(r->count[k]), 5, 1), cli_pad(cli_money(r->sum[k]), 12, 1));
+	cli_row("  %s  %s  %s", cli_pad(_("Net cash"), 12, 0), cli_pad("", 5, 0),
+	    cli_pad(cli_money(r->net), 12, 1));
 }
 
 static void
@@ -278,28 +242,28 @@ print_enrolment(const struct enrol_report *r)
 {
 	out_printf(_("Enrolment %d, office %s, policy pack %s\n\n"), r->year,
 	    r->site, r->policy_id);
-	row("%s  %s  %s  %s  %s", pad(_("Village"), 12, 0),
-	    pad(_("Insured category"), 20, 0), pad(_("Residents"), 9, 1),
-	    pad(_("Insured"), 9, 1), pad(_("Uninsured"), 9, 1));
+	cli_row("%s  %s  %s  %s  %s", cli_pad(_("Village"), 12, 0),
+	    cli_pad(_("Insured category"), 20, 0), cli_pad(_("Residents"), 9, 1),
+	    cli_pad(_("Insured"), 9, 1), cli_pad(_("Uninsured"), 9, 1));
 	for (size_t i = 0; i < r->nrows; i++)
-		row("%s  %s  %s  %s  %s", pad(r->rows[i].village, 12,
-		    0), pad(insured_label(r->rows[i].insured_category), 20, 0),
-		    pad(num(r->rows[i].residents), 9, 1),
-		    pad(num(r->rows[i].insured), 9, 1),
-		    pad(num(r->rows[i].uninsured), 9, 1));
-	out_printf("%s  %s  %s  %s\n\n", pad(_("Total"), 34, 0),
-	    pad(num(r->total.residents), 9, 1),
-	    pad(num(r->total.insured), 9, 1),
-	    pad(num(r->total.uninsured), 9, 1));
+		cli_row("%s  %s  %s  %s  %s", cli_pad(r->rows[i].village, 12,
+		    0), cli_pad(insured_label(r->rows[i].insured_category), 20, 0),
+		    cli_pad(num(r->rows[i].residents), 9, 1),
+		    cli_pad(num(r->rows[i].insured), 9, 1),
+		    cli_pad(num(r->rows[i].uninsured), 9, 1));
+	out_printf("%s  %s  %s  %s\n\n", cli_pad(_("Total"), 34, 0),
+	    cli_pad(num(r->total.residents), 9, 1),
+	    cli_pad(num(r->total.insured), 9, 1),
+	    cli_pad(num(r->total.uninsured), 9, 1));
 
-	row("%s  %s  %s", pad(_("Subsidy category"), 34, 0),
-	    pad(_("Persons"), 9, 1), pad(_("Amount"), 12, 1));
+	cli_row("%s  %s  %s", cli_pad(_("Subsidy category"), 34, 0),
+	    cli_pad(_("Persons"), 9, 1), cli_pad(_("Amount"), 12, 1));
 	for (size_t i = 0; i < r->nsub; i++)
-		row("%s  %s  %s", pad(r->sub[i].label, 34, 0),
-		    pad(num(r->sub[i].persons), 9, 1),
-		    pad(money(r->sub[i].amount), 12, 1));
-	out_printf("%s  %s  %s\n\n", pad(_("Total"), 34, 0),
-	    pad(num(r->sub_persons), 9, 1), pad(money(r->sub_total), 12, 1));
+		cli_row("%s  %s  %s", cli_pad(r->sub[i].label, 34, 0),
+		    cli_pad(num(r->sub[i].persons), 9, 1),
+		    cli_pad(cli_money(r->sub[i].amount), 12, 1));
+	out_printf("%s  %s  %s\n\n", cli_pad(_("Total"), 34, 0),
+	    cli_pad(num(r->sub_persons), 9, 1), cli_pad(cli_money(r->sub_total), 12, 1));
 
 	if (!r->fiscal_set) {
 		out_printf(_("Fiscal subsidy: the policy pack does not give "
@@ -307,22 +271,22 @@ print_enrolment(const struct enrol_report *r)
 		return;
 	}
 	out_printf(_("Fiscal subsidy: %s x %d insured who paid in the period "
-	    "= %s\n"), money(r->fiscal), r->fiscal_persons,
-	    money(r->fiscal_total));
+	    "= %s\n"), cli_money(r->fiscal), r->fiscal_persons,
+	    cli_money(r->fiscal_total));
 	for (int i = 0; i < r->nsplits; i++) {
 		const struct enrol_split *sp = &r->split[i];
 
-		out_printf("\n%s  %s  %s\n", pad(sp->label, 20, 0),
-		    pad(_("Per person"), 12, 1), pad(_("Total"), 14, 1));
+		out_printf("\n%s  %s  %s\n", cli_pad(sp->label, 20, 0),
+		    cli_pad(_("Per person"), 12, 1), cli_pad(_("Total"), 14, 1));
 		for (int l = 0; l < GOV_COUNT; l++)
 			if (sp->per_person[l] >= 0)
-				row("  %s  %s  %s",
-				    pad(gov_label(l), 18, 0),
-				    pad(money(sp->per_person[l]), 12, 1),
-				    pad(money(sp->total[l]), 14, 1));
-		row("  %s  %s  %s", pad(_("Total"), 18, 0),
-		    pad(money(sp->per_person_sum), 12, 1),
-		    pad(money(sp->total_sum), 14, 1));
+				cli_row("  %s  %s  %s",
+				    cli_pad(gov_label(l), 18, 0),
+				    cli_pad(cli_money(sp->per_person[l]), 12, 1),
+				    cli_pad(cli_money(sp->total[l]), 14, 1));
+		cli_row("  %s  %s  %s", cli_pad(_("Total"), 18, 0),
+		    cli_pad(cli_money(sp->per_person_sum), 12, 1),
+		    cli_pad(cli_money(sp->total_sum), 14, 1));
 	}
 }
 
