@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "db/operator.h"
+#include "db/tx.h"
 #include "i18n.h"
 #include "ops/ops.h"
 
@@ -59,7 +60,7 @@ ops_login(struct ops_session *s, const char *login, const char *password,
 
 	if (rc < 0)
 		return ops_fail(err, OPS_FAILED, _("operators cannot be read: "
-		    "%s"), sqlite3_errmsg(s->db->h));
+		    "%s"), db_errmsg(s->db));
 	/* The same words whether the login or the password is wrong. */
 	if (rc == 1 || !ops_password_check(password, o.password_hash))
 		return ops_fail(err, OPS_AUTH, _("unknown operator or wrong "
