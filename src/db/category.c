@@ -44,8 +44,7 @@ prepare(struct db *db, enum db_period_table t, const char *tmpl,
 			sql[n++] = *p;
 	}
 	sql[n] = '\0';
-	return sqlite3_prepare_v2(db->h, sql, -1, st, NULL) == SQLITE_OK ? 0
-	    : -1;
+	return db_prepare(db, sql, st) == SQLITE_OK ? 0 : -1;
 }
 
 #define PERIOD_COLS "key, id_number, @C, valid_from, " \
@@ -89,7 +88,7 @@ db_period_insert(struct db *db, enum db_period_table t,
 	sqlite3_bind_text(st, 8, p->site, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, p->created_at, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -112,7 +111,7 @@ db_period_overlaps(struct db *db, enum db_period_table t,
 	sqlite3_bind_text(st, 4, to ? to : "", -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return n;
 }
 
@@ -134,7 +133,7 @@ db_period_on(struct db *db, enum db_period_table t, const char *id_number,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_period(st, out);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -152,7 +151,7 @@ db_period_end(struct db *db, enum db_period_table t, const char *key,
 	sqlite3_bind_text(st, 2, valid_to, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE)
 		return -1;
 	return sqlite3_changes(db->h) == 1 ? 0 : 1;
@@ -181,7 +180,7 @@ db_periods_list(struct db *db, enum db_period_table t, const char *id_number,
 			break;
 		}
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -195,6 +194,6 @@ db_period_count(struct db *db, enum db_period_table t)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return n;
 }

@@ -69,7 +69,7 @@ db_claim_insert(struct db *db, const struct db_claim *c)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	bind_text(st, 1, c->key);
 	bind_text(st, 2, c->id_number);
@@ -105,7 +105,7 @@ db_claim_insert(struct db *db, const struct db_claim *c)
 	bind_text(st, 47, c->policy_id);
 	bind_text(st, 48, c->policy_hash);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -188,14 +188,13 @@ db_claim_get(struct db *db, const char *key, struct db_claim *out)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, SELECT_CLAIM "WHERE c.key = ?1", -1,
-	    &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, SELECT_CLAIM "WHERE c.key = ?1", &st) != SQLITE_OK)
 		return -1;
 	bind_text(st, 1, key);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_claim(st, out);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -231,7 +230,7 @@ db_claim_ytd(struct db *db, const char *id_number, int year,
 	int rc;
 
 	memset(o, 0, sizeof *o);
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	bind_text(st, 1, id_number);
 	sqlite3_bind_int(st, 2, year);
@@ -240,7 +239,7 @@ db_claim_ytd(struct db *db, const char *id_number, int year,
 	if (rc == SQLITE_ROW)
 		for (int i = 0; i < 9; i++)
 			*v[i] = sqlite3_column_int64(st, i);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
@@ -254,9 +253,8 @@ db_claim_list(struct db *db, const char *id_number, int year,
 
 	if ((c = malloc(sizeof *c)) == NULL)
 		return -1;
-	if (sqlite3_prepare_v2(db->h, SELECT_CLAIM "WHERE c.id_number = ?1 "
-	    "AND c.benefit_year = ?2 ORDER BY c.at, c.key", -1, &st,
-	    NULL) != SQLITE_OK) {
+	if (db_prepare(db, SELECT_CLAIM "WHERE c.id_number = ?1 "
+	    "AND c.benefit_year = ?2 ORDER BY c.at, c.key", &st) != SQLITE_OK) {
 		free(c);
 		return -1;
 	}
@@ -269,7 +267,7 @@ db_claim_list(struct db *db, const char *id_number, int year,
 			break;
 		}
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	free(c);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -280,12 +278,12 @@ db_policy_text_has(struct db *db, const char *hash)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM policy_text WHERE "
-	    "hash = ?1 AND position = 0", -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, "SELECT 1 FROM policy_text WHERE "
+	    "hash = ?1 AND position = 0", &st) != SQLITE_OK)
 		return -1;
 	bind_text(st, 1, hash);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -297,9 +295,9 @@ db_policy_text_insert(struct db *db, const char *hash, int position,
 	int rc;
 
 	/* OR IGNORE: a text once stored is never replaced (nor can be). */
-	if (sqlite3_prepare_v2(db->h, "INSERT OR IGNORE INTO policy_text "
+	if (db_prepare(db, "INSERT OR IGNORE INTO policy_text "
 	    "(hash, position, id, file, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-	    -1, &st, NULL) != SQLITE_OK)
+	    &st) != SQLITE_OK)
 		return -1;
 	bind_text(st, 1, hash);
 	sqlite3_bind_int(st, 2, position);
@@ -307,7 +305,7 @@ db_policy_text_insert(struct db *db, const char *hash, int position,
 	bind_text(st, 4, file);
 	bind_text(st, 5, text);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -320,9 +318,9 @@ db_policy_text_get(struct db *db, const char *hash,
 	const unsigned char *t;
 
 	memset(out, 0, sizeof *out);
-	if (sqlite3_prepare_v2(db->h, "SELECT position, id, file, text FROM "
-	    "policy_text WHERE hash = ?1 ORDER BY position", -1, &st,
-	    NULL) != SQLITE_OK)
+	if (db_prepare(db, "SELECT position, id, file, text FROM "
+	    "policy_text WHERE hash = ?1 ORDER BY position",
+	    &st) != SQLITE_OK)
 		return -1;
 	bind_text(st, 1, hash);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -342,7 +340,7 @@ db_policy_text_get(struct db *db, const char *hash,
 		}
 		out->n++;
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE) {
 		db_policy_chain_free(out);
 		return -1;

@@ -20,11 +20,14 @@ enum db_status {
 	DB_FAILED		/* SQLite refused: a damaged file, a full disk */
 };
 
+struct db_stmt_cache;
+
 struct db {
 	sqlite3 *h;
 	int created;		/* this open made the file */
 	int migrated_from;	/* user_version before this open */
 	int version;		/* user_version now */
+	struct db_stmt_cache *cache;	/* prepared statements (stmt.c) */
 };
 
 #define DB_CREATE 1		/* create the file (0600) and its folder (0700) */
@@ -36,6 +39,16 @@ struct db {
 enum db_status db_open(const char *path, int flags, struct db **db,
     char *err, size_t errsz);
 void db_close(struct db *db);
+
+/*
+ * A prepared statement for `sql`, from the connection's cache when it was
+ * prepared before and is not in use (a row-by-row import runs the same few
+ * statements hundreds of thousands of times; parsing them again each time
+ * was most of its cost).  Returns an SQLite result code; db_finish() hands
+ * the statement back, reset and with its bindings cleared.
+ */
+int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st);
+void db_finish(struct db *db, sqlite3_stmt *st);
 
 /* Delete a database file and its -wal, -shm and -journal files. */
 void db_remove(const char *path);

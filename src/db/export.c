@@ -15,7 +15,7 @@ stream(struct db *db, const char *sql, const struct db_export_filter *f,
 	sqlite3_stmt *st;
 	int rc, n, stop = 0;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	if (f->year != 0)
 		sqlite3_bind_int(st, 1, f->year);
@@ -36,7 +36,7 @@ stream(struct db *db, const char *sql, const struct db_export_filter *f,
 		if ((stop = fn(arg, col, n)) != 0)
 			break;
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (stop != 0)
 		return stop;
 	return rc == SQLITE_DONE ? 0 : -1;

@@ -43,9 +43,9 @@ db_household_get(struct db *db, const char *number, struct db_household *out)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, "SELECT key, number, village, address, "
-	    "site, created_at FROM household WHERE number = ?1", -1, &st,
-	    NULL) != SQLITE_OK)
+	if (db_prepare(db, "SELECT key, number, village, address, "
+	    "site, created_at FROM household WHERE number = ?1",
+	    &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -58,7 +58,7 @@ db_household_get(struct db *db, const char *number, struct db_household *out)
 		copy_col(st, 4, out->site, sizeof out->site);
 		copy_col(st, 5, out->created_at, sizeof out->created_at);
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -68,9 +68,9 @@ db_household_insert(struct db *db, const struct db_household *h)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, "INSERT INTO household (key, number, "
+	if (db_prepare(db, "INSERT INTO household (key, number, "
 	    "village, address, site, created_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6)", -1, &st, NULL) != SQLITE_OK)
+	    "?6)", &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, h->key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, h->number, -1, SQLITE_STATIC);
@@ -79,7 +79,7 @@ db_household_insert(struct db *db, const struct db_household *h)
 	sqlite3_bind_text(st, 5, h->site, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, h->created_at, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc == SQLITE_CONSTRAINT)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -92,13 +92,13 @@ member_one(struct db *db, const char *sql, const char *arg,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_member(st, out);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -124,10 +124,10 @@ db_member_insert(struct db *db, const struct db_member *m)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, "INSERT INTO household_member (key, "
+	if (db_prepare(db, "INSERT INTO household_member (key, "
 	    "household, id_number, relation, joined_on, left_on, site, "
-	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7)", -1, &st,
-	    NULL) != SQLITE_OK)
+	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7)",
+	    &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, m->key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, m->household, -1, SQLITE_STATIC);
@@ -137,7 +137,7 @@ db_member_insert(struct db *db, const struct db_member *m)
 	sqlite3_bind_text(st, 6, m->site, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, m->created_at, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc == SQLITE_CONSTRAINT)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -149,14 +149,14 @@ db_member_end(struct db *db, const char *key, const char *left_on)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, "UPDATE household_member SET left_on = "
-	    "?2 WHERE key = ?1 AND left_on IS NULL", -1, &st, NULL) !=
+	if (db_prepare(db, "UPDATE household_member SET left_on = "
+	    "?2 WHERE key = ?1 AND left_on IS NULL", &st) !=
 	    SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, left_on, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE)
 		return -1;
 	return sqlite3_changes(db->h) == 1 ? 0 : 1;
@@ -171,10 +171,10 @@ db_members_list(struct db *db, const char *household_key, int history,
 	int rc;
 
 	/* Current rows first, the head at the top, then by date and key. */
-	if (sqlite3_prepare_v2(db->h, "SELECT " MEMBER_COLS MEMBER_FROM
+	if (db_prepare(db, "SELECT " MEMBER_COLS MEMBER_FROM
 	    "WHERE m.household = ?1 AND (?2 OR m.left_on IS NULL) "
 	    "ORDER BY m.left_on IS NOT NULL, m.relation <> 'head', "
-	    "m.joined_on, m.key", -1, &st, NULL) != SQLITE_OK)
+	    "m.joined_on, m.key", &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, household_key, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, history != 0);
@@ -185,7 +185,7 @@ db_members_list(struct db *db, const char *household_key, int history,
 			break;
 		}
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -195,13 +195,13 @@ db_members_count(struct db *db, const char *household_key)
 	sqlite3_stmt *st;
 	int n = -1;
 
-	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM household_member "
-	    "WHERE household = ?1 AND left_on IS NULL", -1, &st, NULL) !=
+	if (db_prepare(db, "SELECT count(*) FROM household_member "
+	    "WHERE household = ?1 AND left_on IS NULL", &st) !=
 	    SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, household_key, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return n;
 }

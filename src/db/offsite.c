@@ -25,7 +25,7 @@ db_offsite_covering(struct db *db, const char *id_number, const char *date,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, id_number, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
@@ -33,7 +33,7 @@ db_offsite_covering(struct db *db, const char *id_number, const char *date,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		snprintf(key, keysz, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -98,7 +98,7 @@ db_offsite_insert(struct db *db, const struct db_offsite *r)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, r->key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, r->id_number, -1, SQLITE_STATIC);
@@ -121,7 +121,7 @@ db_offsite_insert(struct db *db, const struct db_offsite *r)
 	sqlite3_bind_text(st, 16, r->site, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 17, r->created_at, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -131,15 +131,15 @@ db_offsite_get(struct db *db, const char *key, struct db_offsite *out)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, "SELECT " OFFSITE_COLS
-	    " FROM offsite_registration o WHERE o.key = ?1", -1, &st, NULL) !=
+	if (db_prepare(db, "SELECT " OFFSITE_COLS
+	    " FROM offsite_registration o WHERE o.key = ?1", &st) !=
 	    SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_row(st, out, 0);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -157,7 +157,7 @@ db_offsite_overlaps(struct db *db, const char *id_number, const char *kind,
 
 	if (keysz > 0)
 		key[0] = '\0';
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, id_number, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
@@ -166,7 +166,7 @@ db_offsite_overlaps(struct db *db, const char *id_number, const char *kind,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (n++ == 0)
 			snprintf(key, keysz, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? n : -1;
 }
 
@@ -178,14 +178,14 @@ update(struct db *db, const char *sql, const char *a, const char *b,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
 	if (c != NULL)
 		sqlite3_bind_text(st, 3, c, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE)
 		return -1;
 	return sqlite3_changes(db->h) == 1 ? 0 : 1;
@@ -209,7 +209,8 @@ db_offsite_receive(struct db *db, const char *key, const char *date)
 }
 
 static int
-each(sqlite3_stmt *st, int people, db_offsite_fn *fn, void *ctx)
+each(struct db *db, sqlite3_stmt *st, int people, db_offsite_fn *fn,
+    void *ctx)
 {
 	struct db_offsite r;
 	int rc;
@@ -221,7 +222,7 @@ each(sqlite3_stmt *st, int people, db_offsite_fn *fn, void *ctx)
 			break;
 		}
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -231,12 +232,12 @@ db_offsite_list(struct db *db, const char *id_number, db_offsite_fn *fn,
 {
 	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(db->h, "SELECT " OFFSITE_COLS
+	if (db_prepare(db, "SELECT " OFFSITE_COLS
 	    " FROM offsite_registration o WHERE o.id_number = ?1 "
-	    "ORDER BY o.valid_from, o.key", -1, &st, NULL) != SQLITE_OK)
+	    "ORDER BY o.valid_from, o.key", &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, id_number, -1, SQLITE_STATIC);
-	return each(st, 0, fn, ctx);
+	return each(db, st, 0, fn, ctx);
 }
 
 int
@@ -246,13 +247,13 @@ db_offsite_overdue(struct db *db, const char *today, db_offsite_fn *fn,
 	sqlite3_stmt *st;
 
 	/* A scan of the registrations: the table is small, read once a day. */
-	if (sqlite3_prepare_v2(db->h, "SELECT " OFFSITE_COLS ", r.name, "
+	if (db_prepare(db, "SELECT " OFFSITE_COLS ", r.name, "
 	    "r.phone FROM offsite_registration o JOIN resident r "
 	    "ON r.id_number = o.id_number WHERE o.kind = 'migrant_work' "
 	    "AND o.status = 'active' AND o.documents_received IS NULL "
-	    "AND o.documents_due < ?1 ORDER BY o.documents_due, o.key", -1,
-	    &st, NULL) != SQLITE_OK)
+	    "AND o.documents_due < ?1 ORDER BY o.documents_due, o.key",
+	    &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
-	return each(st, 1, fn, ctx);
+	return each(db, st, 1, fn, ctx);
 }

@@ -19,9 +19,9 @@ db_operator_get(struct db *db, const char *login, struct db_operator *o)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h,
+	if (db_prepare(db,
 	    "SELECT login, display_name, role, password_hash, active, site, "
-	    "created_at FROM operator WHERE login = ?1", -1, &st, NULL) !=
+	    "created_at FROM operator WHERE login = ?1", &st) !=
 	    SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
@@ -36,7 +36,7 @@ db_operator_get(struct db *db, const char *login, struct db_operator *o)
 		copy_col(st, 5, o->site, sizeof o->site);
 		copy_col(st, 6, o->created_at, sizeof o->created_at);
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -46,10 +46,10 @@ db_operator_insert(struct db *db, const struct db_operator *o)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h,
+	if (db_prepare(db,
 	    "INSERT INTO operator (login, display_name, role, password_hash, "
 	    "active, site, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	    -1, &st, NULL) != SQLITE_OK)
+	    &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, o->login, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, o->display_name, -1, SQLITE_STATIC);
@@ -59,7 +59,7 @@ db_operator_insert(struct db *db, const struct db_operator *o)
 	sqlite3_bind_text(st, 6, o->site, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, o->created_at, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc == SQLITE_CONSTRAINT)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -71,12 +71,11 @@ db_operator_count(struct db *db)
 	sqlite3_stmt *st;
 	int n = -1;
 
-	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM operator", -1, &st,
-	    NULL) != SQLITE_OK)
+	if (db_prepare(db, "SELECT count(*) FROM operator", &st) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return n;
 }
 
@@ -89,9 +88,9 @@ db_operator_list(struct db *db, struct db_operator **out, int *n)
 
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db->h,
+	if (db_prepare(db,
 	    "SELECT login, display_name, role, active, site, created_at "
-	    "FROM operator ORDER BY login", -1, &st, NULL) != SQLITE_OK)
+	    "FROM operator ORDER BY login", &st) != SQLITE_OK)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
@@ -109,7 +108,7 @@ db_operator_list(struct db *db, struct db_operator **out, int *n)
 		copy_col(st, 5, v[*n].created_at, sizeof v[*n].created_at);
 		(*n)++;
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		*n = 0;
@@ -127,7 +126,7 @@ update_one(struct db *db, const char *sql, const char *login,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
 	if (text != NULL)
@@ -135,7 +134,7 @@ update_one(struct db *db, const char *sql, const char *login,
 	else
 		sqlite3_bind_int(st, 2, num);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE)
 		return -1;
 	return sqlite3_changes(db->h) == 1 ? 0 : 1;
@@ -161,12 +160,12 @@ db_operator_count_active(struct db *db, const char *role)
 	sqlite3_stmt *st;
 	int n = -1;
 
-	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM operator "
-	    "WHERE active = 1 AND role = ?1", -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, "SELECT count(*) FROM operator "
+	    "WHERE active = 1 AND role = ?1", &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, role, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return n;
 }

@@ -38,7 +38,7 @@ db_payment_person(struct db *db, const char *id_number,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, id_number, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -55,7 +55,7 @@ db_payment_person(struct db *db, const char *id_number,
 		col(st, 8, o->household, sizeof o->household);
 		col(st, 9, o->household_number, sizeof o->household_number);
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -72,7 +72,7 @@ db_payment_insert(struct db *db, const struct db_payment *p)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, p->key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, p->receipt, -1, SQLITE_STATIC);
@@ -96,7 +96,7 @@ db_payment_insert(struct db *db, const struct db_payment *p)
 	sqlite3_bind_text(st, 20, p->policy_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 21, p->policy_hash, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -144,14 +144,13 @@ db_payment_get(struct db *db, const char *key, struct db_payment *out)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, SELECT_LINE "WHERE p.key = ?1", -1, &st,
-	    NULL) != SQLITE_OK)
+	if (db_prepare(db, SELECT_LINE "WHERE p.key = ?1", &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_line(st, out);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -167,7 +166,7 @@ read_lines(struct db *db, const char *sql, const char *arg,
 
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -181,7 +180,7 @@ read_lines(struct db *db, const char *sql, const char *arg,
 		}
 		read_line(st, &v[k++]);
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return -1;
@@ -213,13 +212,13 @@ db_payment_canceller(struct db *db, const char *key, struct db_payment *out)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, SELECT_LINE "WHERE p.cancels = ?1", -1,
-	    &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, SELECT_LINE "WHERE p.cancels = ?1",
+	    &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_line(st, out);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }

@@ -64,7 +64,7 @@ db_report_day(struct db *db, const char *date, const char *operator_login,
 
 	*rows = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	if (operator_login != NULL)
@@ -87,7 +87,7 @@ db_report_day(struct db *db, const char *date, const char *operator_login,
 		r->count[i] = sqlite3_column_int(st, 3);
 		r->sum[i] = sqlite3_column_int64(st, 4);
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return -1;
@@ -117,7 +117,7 @@ db_report_enrolment(struct db *db, int year, struct db_enrol_row **rows,
 	*rows = NULL;
 	*n = 0;
 	snprintf(first, sizeof first, "%04d-01-01", year);
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
 	sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC);
@@ -132,7 +132,7 @@ db_report_enrolment(struct db *db, int year, struct db_enrol_row **rows,
 		r->residents = sqlite3_column_int(st, 2);
 		r->insured = sqlite3_column_int(st, 3);
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return -1;
@@ -157,7 +157,7 @@ db_report_subsidies(struct db *db, int year, struct db_subsidy_row **rows,
 
 	*rows = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -170,7 +170,7 @@ db_report_subsidies(struct db *db, int year, struct db_subsidy_row **rows,
 		r->persons = sqlite3_column_int(st, 1);
 		r->amount = sqlite3_column_int64(st, 2);
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return -1;
@@ -190,11 +190,11 @@ db_report_fiscal_persons(struct db *db, int year, int *persons)
 	int rc;
 
 	*persons = 0;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*persons = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : -1;
 }

@@ -55,14 +55,14 @@ db_resident_get(struct db *db, const char *id_number, struct db_resident *out)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, "SELECT " RESIDENT_COLS
-	    " FROM resident WHERE id_number = ?1", -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, "SELECT " RESIDENT_COLS
+	    " FROM resident WHERE id_number = ?1", &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, id_number, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_row(st, out);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -85,12 +85,12 @@ db_resident_insert(struct db *db, const struct db_resident *r)
 	char rev[32];
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h,
+	if (db_prepare(db,
 	    "INSERT INTO resident (id_number, id_reversed, name, initials, sex, "
 	    "birth, residence, insured_category, village, phone, status, "
 	    "ended_on, end_reason, site, created_at, updated_at) VALUES "
 	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-	    "?15, ?16)", -1, &st, NULL) != SQLITE_OK)
+	    "?15, ?16)", &st) != SQLITE_OK)
 		return -1;
 	reverse(r->id_number, rev, sizeof rev);
 	sqlite3_bind_text(st, 1, r->id_number, -1, SQLITE_STATIC);
@@ -111,7 +111,7 @@ db_resident_insert(struct db *db, const struct db_resident *r)
 	sqlite3_bind_text(st, 15, r->created_at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 16, r->updated_at, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(db->h) ==
 	    SQLITE_CONSTRAINT_PRIMARYKEY)
 		return 1;
@@ -124,11 +124,11 @@ db_resident_update(struct db *db, const struct db_resident *r)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h,
+	if (db_prepare(db,
 	    "UPDATE resident SET name = ?2, initials = ?3, residence = ?4, "
 	    "insured_category = ?5, village = ?6, phone = ?7, status = ?8, "
 	    "ended_on = ?9, end_reason = ?10, updated_at = ?11 "
-	    "WHERE id_number = ?1", -1, &st, NULL) != SQLITE_OK)
+	    "WHERE id_number = ?1", &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, r->id_number, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, r->name, -1, SQLITE_STATIC);
@@ -142,7 +142,7 @@ db_resident_update(struct db *db, const struct db_resident *r)
 	bind_opt(st, 10, r->end_reason);
 	sqlite3_bind_text(st, 11, r->updated_at, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE)
 		return -1;
 	return sqlite3_changes(db->h) == 1 ? 0 : 1;
@@ -154,12 +154,11 @@ db_resident_count(struct db *db)
 	sqlite3_stmt *st;
 	long n = -1;
 
-	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM resident", -1, &st,
-	    NULL) != SQLITE_OK)
+	if (db_prepare(db, "SELECT count(*) FROM resident", &st) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return n;
 }
 
@@ -191,7 +190,7 @@ find_range(struct db *db, const char *sql, const char *prefix, int limit,
 	if (strlen(prefix) >= sizeof upper)
 		return 0;
 	db_prefix_upper(prefix, upper, sizeof upper);
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
@@ -203,7 +202,7 @@ find_range(struct db *db, const char *sql, const char *prefix, int limit,
 			break;
 		}
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -262,7 +261,7 @@ db_resident_scan_many(struct db *db, db_resident_fn *fn, void *ctx)
 	struct db_resident r;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, db_resident_many_sql, -1, &st, NULL) !=
+	if (db_prepare(db, db_resident_many_sql, &st) !=
 	    SQLITE_OK)
 		return -1;
 	memset(&r, 0, sizeof r);
@@ -274,7 +273,7 @@ db_resident_scan_many(struct db *db, db_resident_fn *fn, void *ctx)
 			break;
 		}
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -286,13 +285,13 @@ db_initials_alt_set(struct db *db, const char *id_number,
 	int rc = SQLITE_DONE;
 
 	/* Kept with the name, not a record: replaced whole on each change. */
-	if (sqlite3_prepare_v2(db->h, "DELETE FROM resident_initials_alt "
-	    "WHERE id_number = ?1", -1, &del, NULL) != SQLITE_OK)
+	if (db_prepare(db, "DELETE FROM resident_initials_alt "
+	    "WHERE id_number = ?1", &del) != SQLITE_OK)
 		return -1;
-	if (sqlite3_prepare_v2(db->h, "INSERT INTO resident_initials_alt "
-	    "(initials, id_number) VALUES (?1, ?2)", -1, &ins, NULL) !=
+	if (db_prepare(db, "INSERT INTO resident_initials_alt "
+	    "(initials, id_number) VALUES (?1, ?2)", &ins) !=
 	    SQLITE_OK) {
-		sqlite3_finalize(del);
+		db_finish(db, del);
 		return -1;
 	}
 	sqlite3_bind_text(del, 1, id_number, -1, SQLITE_STATIC);
@@ -303,7 +302,7 @@ db_initials_alt_set(struct db *db, const char *id_number,
 		rc = sqlite3_step(ins);
 		sqlite3_reset(ins);
 	}
-	sqlite3_finalize(del);
-	sqlite3_finalize(ins);
+	db_finish(db, del);
+	db_finish(db, ins);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -50,13 +50,13 @@ db_next_number(struct db *db, const char *kind, int64_t *out)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
@@ -66,15 +66,15 @@ db_setting_get(struct db *db, const char *key, char *buf, size_t bufsz)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h,
-	    "SELECT value FROM setting WHERE key = ?1", -1, &st, NULL) !=
+	if (db_prepare(db,
+	    "SELECT value FROM setting WHERE key = ?1", &st) !=
 	    SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		snprintf(buf, bufsz, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
@@ -84,15 +84,15 @@ db_setting_set(struct db *db, const char *key, const char *value)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h,
+	if (db_prepare(db,
 	    "INSERT INTO setting (key, value) VALUES (?1, ?2) "
 	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-	    -1, &st, NULL) != SQLITE_OK)
+	    &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -109,12 +109,12 @@ db_audit_append(struct db *db, const struct db_audit *a)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	for (int i = 0; i < 10; i++)
 		if (v[i] != NULL)
 			sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
