@@ -301,6 +301,7 @@ db_close(struct db *db)
 	if (db == NULL)
 		return;
 	db_stmt_cache_free(db);
+	free(db->counters);
 	sqlite3_close_v2(db->h);
 	free(db);
 }

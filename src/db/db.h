@@ -21,6 +21,7 @@ enum db_status {
 };
 
 struct db_stmt_cache;
+struct db_counters;
 
 struct db {
 	sqlite3 *h;
@@ -28,6 +29,7 @@ struct db {
 	int migrated_from;	/* user_version before this open */
 	int version;		/* user_version now */
 	struct db_stmt_cache *cache;	/* prepared statements (stmt.c) */
+	struct db_counters *counters;	/* key counters of the open transaction (tx.c) */
 };
 
 #define DB_CREATE 1		/* create the file (0600) and its folder (0700) */
