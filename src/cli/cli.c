@@ -98,7 +98,7 @@ cli_print_help(void)
 	    "                      off-site medical registrations (异地就医备案)\n"
 	    "  claim settle|show|list|reverse|slip\n"
 	    "                      settle a claim for good; its statement slip\n"
-	    "  import residents|categories FILE\n"
+	    "  import residents|categories FILE|-\n"
 	    "                      read a roster (CSV, GB18030 or UTF-8), all "
 	    "or nothing\n"
 	    "  export residents|payments|settlements|registrations\n"

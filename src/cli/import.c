@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "i18n.h"
+#include "io/json.h"
 #include "io/out.h"
 #include "ops/import.h"
 
@@ -31,7 +32,7 @@ on_sigint(int sig)
 
 static int
 parse_args(int argc, char **argv, struct import_options *o,
-    const char **file)
+    const char **file, int *json)
 {
 	static const struct option longopts[] = {
 		{ "encoding", required_argument, NULL, 'e' },
@@ -40,6 +41,7 @@ parse_args(int argc, char **argv, struct import_options *o,
 		{ "valid-from", required_argument, NULL, 'f' },
 		{ "valid-to", required_argument, NULL, 't' },
 		{ "department", required_argument, NULL, 'd' },
+		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -64,6 +66,7 @@ parse_args(int argc, char **argv, struct import_options *o,
 		case 'f': o->valid_from = optarg; break;
 		case 't': o->valid_to = optarg; break;
 		case 'd': o->department = optarg; break;
+		case 'j': *json = 1; break;
 		default:
 			cli_error(_("import: unknown or incomplete option %s; "
 			    "see yibao --help"), argv[optind - 1]);
@@ -116,6 +119,92 @@ print_report(const struct import_options *o, const struct import_report *r)
 		out_printf(_("Dry run: nothing was written.\n"));
 }
 
+/* The same report for a program to read. */
+static void
+print_json(const struct import_options *o, const struct import_report *r,
+    enum ops_status st, const char *error)
+{
+	struct json j;
+
+	json_init(&j, stdout);
+	json_object_begin(&j, NULL);
+	json_string(&j, "file", o->file_name);
+	json_string(&j, "encoding", r->encoding[0] ? r->encoding : NULL);
+	json_bool(&j, "bom", r->bom);
+	json_int(&j, "rows", r->rows);
+	json_int(&j, "added", r->added);
+	json_int(&j, "changed", r->changed);
+	json_int(&j, "unchanged", r->unchanged);
+	json_bool(&j, "dry_run", o->dry_run);
+	json_bool(&j, "written", r->written);
+	json_array_begin(&j, "unknown_columns");
+	for (int i = 0; i < r->nunknown; i++)
+		json_string(&j, NULL, r->unknown[i]);
+	json_array_end(&j);
+	json_bool(&j, "category_ignored", r->category_ignored);
+	json_int(&j, "bad_rows", r->bad_rows);
+	json_array_begin(&j, "problems");
+	for (size_t i = 0; i < r->nproblems; i++) {
+		const struct import_problem *p = &r->problem[i];
+
+		json_object_begin(&j, NULL);
+		json_int(&j, "line", p->line);
+		json_string(&j, "column", p->column);
+		json_string(&j, "value", p->value);
+		json_string(&j, "reason", p->reason);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_string(&j, "error", st == OPS_OK ? NULL : error);
+	json_object_end(&j);
+	json_finish(&j);
+}
+
+/*
+ * The file to read, seekable: ops_import reads it twice (the encoding is
+ * decided over the whole file first), so standard input ("-") or a pipe is
+ * copied to an unnamed temporary file as it arrives.  NULL on failure,
+ * said on stderr.
+ */
+static FILE *
+open_input(const char *file)
+{
+	FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
+	FILE *tmp;
+	char buf[65536];
+	size_t n;
+
+	if (f == NULL) {
+		cli_error(_("cannot open %s: %m"), file);
+		return NULL;
+	}
+	if (fseek(f, 0, SEEK_SET) == 0)
+		return f;
+	if ((tmp = tmpfile()) == NULL) {
+		cli_error(_("cannot make a temporary copy of %s: %m"), file);
+		goto fail;
+	}
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		if (fwrite(buf, 1, n, tmp) != n) {
+			cli_error(_("cannot make a temporary copy of %s: %m"),
+			    file);
+			fclose(tmp);
+			goto fail;
+		}
+	if (ferror(f) || fflush(tmp) != 0 || fseek(tmp, 0, SEEK_SET) != 0) {
+		cli_error(_("%s could not be read"), file);
+		fclose(tmp);
+		goto fail;
+	}
+	if (f != stdin)
+		fclose(f);
+	return tmp;
+fail:
+	if (f != stdin)
+		fclose(f);
+	return NULL;
+}
+
 int
 cmd_import(struct cli *cli, int argc, char **argv)
 {
@@ -127,21 +216,20 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	enum ops_status st;
 	const char *file;
 	FILE *f;
-	int rc;
+	int rc, json = 0;
 
-	if (parse_args(argc, argv, &o, &file) != 0)
+	if (parse_args(argc, argv, &o, &file, &json) != 0)
 		return EXIT_USAGE;
-	if ((f = fopen(file, "rb")) == NULL) {
-		cli_error(_("cannot open %s: %m"), file);
+	if ((f = open_input(file)) == NULL)
 		return EXIT_INVALID;
-	}
 	rc = cli_session_open(cli, &s, o.kind == IMPORT_CATEGORIES ||
 	    o.valid_from != NULL ? CLI_NEED_POLICY : 0);
 	if (rc != EXIT_OK) {
-		fclose(f);
+		if (f != stdin)
+			fclose(f);
 		return rc;
 	}
-	o.file_name = file;
+	o.file_name = strcmp(file, "-") == 0 ? _("standard input") : file;
 	o.interrupted = &interrupted;
 	if (isatty(STDERR_FILENO))
 		o.progress = progress;
@@ -151,10 +239,14 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	sigaction(SIGINT, &sa, &old);
 	st = ops_import(&s, f, &o, &r, &e);
 	sigaction(SIGINT, &old, NULL);
-	fclose(f);
+	if (f != stdin)
+		fclose(f);
 	if (o.progress != NULL && r.rows >= IMPORT_PROGRESS_ROWS)
 		fputc('\n', stderr);
-	print_report(&o, &r);
+	if (json)
+		print_json(&o, &r, st, e.msg);
+	else
+		print_report(&o, &r);
 	import_report_free(&r);
 	cli_session_close(&s);
 	if (r.interrupted) {

@@ -295,6 +295,16 @@ discard(struct db *db, const char *path)
 		db_remove(path);
 }
 
+int
+db_cache_kib(struct db *db, int kib)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -kib);
+	return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0
+	    : -1;
+}
+
 void
 db_close(struct db *db)
 {

@@ -52,6 +52,13 @@ void db_close(struct db *db);
 int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st);
 void db_finish(struct db *db, sqlite3_stmt *st);
 
+/*
+ * Let SQLite keep up to `kib` KiB of pages in memory (PRAGMA cache_size)
+ * for a long transaction such as an import, which otherwise spills its
+ * pages to the WAL and reads them back.  Bounded, so memory stays flat.
+ */
+int db_cache_kib(struct db *db, int kib);
+
 /* Delete a database file and its -wal, -shm and -journal files. */
 void db_remove(const char *path);
 

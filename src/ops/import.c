@@ -21,6 +21,12 @@
 #include "ops/resident.h"
 
 #define CHUNK 65536
+/*
+ * Pages SQLite may keep in memory during an import (KiB).  The default
+ * 2 MiB makes a large import write its pages to the WAL and read them back
+ * many times; 64 MiB holds the indexes of a county's roster.
+ */
+#define IMPORT_CACHE_KIB 65536
 
 enum outcome { ROW_UNCHANGED, ROW_CHANGED, ROW_ADDED };
 
@@ -809,6 +815,7 @@ ops_import(struct ops_session *s, FILE *f, const struct import_options *o,
 		return st;
 	copy(r->encoding, sizeof r->encoding, detect_name(dr.enc));
 	r->bom = dr.bom > 0;
+	db_cache_kib(s->db, IMPORT_CACHE_KIB);
 	if ((st = ops_begin(s, err)) != OPS_OK)
 		return st;
 	stream(&u, f, &dr);

@@ -87,6 +87,25 @@ check "bad rows write nothing" "$after" "$(counts)"
 run "$YIBAO" import residents "$T/bad.csv" --dry-run
 check "dry run lists the same" "1 5" "$status $(echo "$out" | wc -l)"
 
+# --json: the same report for a program; the Chinese as \u escapes.
+run "$YIBAO" import residents "$T/bad.csv" --dry-run --json
+check "json bad rows" "1 4 5 3 身份证号 4.40524E+17 False True" "$status $(echo "$out" |
+	python3 -c 'import json, sys; r = json.load(sys.stdin); p = r["problems"]
+print(r["bad_rows"], len(p), p[0]["line"], p[0]["column"], p[0]["value"],
+    r["written"], r["error"].startswith("4 rows have problems"))')"
+check "json is ASCII" "" "$(echo "$out" | LC_ALL=C grep -n '[^ -~]')"
+
+# Standard input and pipes are read through a temporary copy.
+run sh -c "cat '$T/roster.csv' | '$YIBAO' import residents - --json"
+# (the phone number the TSV above changed is changed back)
+check "pipe" "0 GB18030 3 0 1 2 True" "$status $(echo "$out" |
+	python3 -c 'import json, sys; r = json.load(sys.stdin)
+print(r["encoding"], r["rows"], r["added"], r["changed"], r["unchanged"],
+    r["error"] is None)')"
+run sh -c "'$YIBAO' import residents - --dry-run <'$T/bad.csv'"
+check "redirected standard input" "1 5" "$status $(echo "$out" | wc -l)"
+after=$(counts)
+
 # A missing required column stops before any row.
 printf '身份证号,村\n370402198503150049,东村\n' >"$T/noname.csv"
 run "$YIBAO" import residents "$T/noname.csv"
