@@ -16,6 +16,7 @@
 #define CACHE_SLOTS 128		/* more than the distinct SQL texts of db/ */
 
 struct slot {
+	const char *given;	/* the caller's pointer: most SQL is a literal */
 	unsigned long hash;
 	char *sql;
 	sqlite3_stmt *st;
@@ -41,13 +42,25 @@ int
 db_prepare(struct db *db, const char *sql, sqlite3_stmt **st)
 {
 	struct db_stmt_cache *c;
-	unsigned long h = hash_sql(sql);
+	unsigned long h = 0;
 	struct slot *free_slot = NULL;
 	int rc;
 
 	if (db->cache == NULL)
 		db->cache = calloc(1, sizeof *db->cache);
 	if ((c = db->cache) != NULL) {
+		/* The same literal again: no need to hash it. */
+		for (int i = 0; i < c->n; i++) {
+			struct slot *sl = &c->slot[i];
+
+			if (sl->given == sql && !sl->busy &&
+			    strcmp(sl->sql, sql) == 0) {
+				sl->busy = 1;
+				*st = sl->st;
+				return SQLITE_OK;
+			}
+		}
+		h = hash_sql(sql);
 		for (int i = 0; i < c->n; i++) {
 			struct slot *sl = &c->slot[i];
 
@@ -68,6 +81,7 @@ db_prepare(struct db *db, const char *sql, sqlite3_stmt **st)
 		return rc;
 	if ((free_slot->sql = strdup(sql)) == NULL)
 		return SQLITE_OK;	/* works uncached */
+	free_slot->given = sql;
 	free_slot->hash = h;
 	free_slot->st = *st;
 	free_slot->busy = 1;
