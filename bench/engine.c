@@ -79,9 +79,10 @@ main(int argc, char **argv)
 		}
 	}
 	t = now() - t0;
-	printf("pack %s: %ld claims (%ld settled, the rest refused by the "
-	    "pack's rules) in %.3f s: %.0f claims per second; fund total "
-	    "%lld fen\n", pol->id, n, ok, t, (double)n / t, (long long)fund);
+	printf("pack %s: %ld claims (%ld settled; the others stopped by a "
+	    "parameter the pack lacks) in %.3f s: %.0f claims per second; "
+	    "fund total %lld fen\n", pol->id, n, ok, t, (double)n / t,
+	    (long long)fund);
 	free(pol);
 	return 0;
 }
