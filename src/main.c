@@ -73,6 +73,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli cli = { 0 };
+	const char *given_db;
 	char pathbuf[4096];
 	int c, demo = 0;
 
@@ -102,6 +103,7 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	given_db = cli.db_path;	/* the demo goes only into a file named */
 	if (cli.db_path == NULL &&
 	    (cli.db_path = db_default_path(pathbuf, sizeof pathbuf)) == NULL) {
 		cli_error(_("no database given and no home folder: use --db "
@@ -110,8 +112,10 @@ main(int argc, char **argv)
 	}
 	if (cli_today(&cli.today) != 0)
 		return EXIT_USAGE;
-	if (demo)
+	if (demo) {
+		cli.db_path = given_db;
 		return cmd_demo(&cli, argc - optind, argv + optind);
+	}
 	if (optind >= argc) {
 		cli_error(_("no command given; see yibao --help (the terminal "
 		    "interface is not built yet)"));
