@@ -140,6 +140,8 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	if (demo) {
 		cli.db_path = given_db;
+		if (ascii)	/* for the interface the demo opens */
+			setenv("YIBAO_ASCII", "1", 1);
 		return cmd_demo(&cli, argc - optind, argv + optind);
 	}
 	if (optind >= argc)

@@ -18,6 +18,7 @@
 #include "i18n.h"
 #include "io/out.h"
 #include "ops/demo.h"
+#include "tui/tui.h"
 
 /* Two claims a trainer can explain: RULES.md 6, and a large bill of a poor resident. */
 static void
@@ -125,10 +126,28 @@ demo_today(struct cli *cli)
 static int
 open_interface(struct cli *cli, const char *path, int *rc)
 {
-	(void)cli;
-	(void)path;
-	(void)rc;
-	return 0;
+	const char *env = getenv("YIBAO_ASCII");
+	struct tui_options opt;
+	char note[1024];
+	size_t n;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return 0;
+	n = (size_t)snprintf(note, sizeof note, "%s", _("Demonstration "
+	    "county (示范县): log in as"));
+	for (const struct demo_operator *o = demo_operators; o->login &&
+	    n < sizeof note; o++)
+		n += (size_t)snprintf(note + n, sizeof note - n, _("  %s "
+		    "password %s (%s)"), o->login, o->password,
+		    role_label(o->role));
+	memset(&opt, 0, sizeof opt);
+	opt.db_path = path;
+	opt.today = cli->today;
+	opt.login = cli->operator_login;
+	opt.ascii = env != NULL && strcmp(env, "1") == 0;
+	opt.login_note = note;
+	*rc = tui_main(&opt);
+	return 1;
 }
 
 /*

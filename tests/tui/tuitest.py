@@ -163,6 +163,45 @@ def need_locale(locale):
                  locale)
 
 
+if pyte is not None:
+    class Screen(pyte.Screen):
+        """pyte's screen with what ncurses uses of xterm and pyte 0.8
+        lacks: REP (CSI n b, the last character n times more) and SU / SD
+        (CSI n S / T, scroll the region up / down n lines)."""
+
+        last = ""
+
+        def draw(self, data):
+            if data:
+                self.last = data[-1]
+            super().draw(data)
+
+        def repeat_last(self, count=1, *args, **kwargs):
+            if self.last:
+                super().draw(self.last * max(count, 1))
+
+        def _scroll(self, count, up):
+            y, x = self.cursor.y, self.cursor.x
+            top, bottom = self.margins or (0, self.lines - 1)
+            self.cursor.y = bottom if up else top
+            for _ in range(max(count, 1)):
+                if up:
+                    self.index()
+                else:
+                    self.reverse_index()
+            self.cursor.y, self.cursor.x = y, x
+
+        def scroll_up(self, count=1, *args, **kwargs):
+            self._scroll(count, True)
+
+        def scroll_down(self, count=1, *args, **kwargs):
+            self._scroll(count, False)
+
+    class Stream(pyte.Stream):
+        csi = dict(pyte.Stream.csi, b="repeat_last", S="scroll_up",
+                   T="scroll_down")
+
+
 class Term:
     """What both terminals share: waiting on the screen."""
 
@@ -226,12 +265,13 @@ class PtyTerm(Term):
         program = program or env.yibao
         self.codec = codec_of(env.locale)
         self.cols, self.rows = cols, rows
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.Stream(self.screen)
+        self.screen = Screen(cols, rows)
+        self.stream = Stream(self.screen)
         self.decoder = codecs.getincrementaldecoder(self.codec)("replace")
         self.raw = bytearray()
         self.status = None
-        vars = dict(env.vars, TERM="xterm", COLUMNS="", LINES="")
+        vars = dict(env.vars, TERM=os.environ.get("YIBAO_TUI_TERM", "xterm"),
+                    COLUMNS="", LINES="")
         if extra:
             vars.update(extra)
         vars = {k: v for k, v in vars.items() if v != ""}
@@ -323,7 +363,7 @@ class TmuxTerm(Term):
         env.terms.append(self)
         self.cols, self.rows = cols, rows
         self.sock = env.path("tmux-%d" % os.getpid())
-        vars = dict(env.vars)
+        vars = dict(env.vars, TERM="screen")    # tmux's default-terminal
         if extra:
             vars.update(extra)
         cmd = ["env", "-i"] + ["%s=%s" % kv for kv in sorted(vars.items())
