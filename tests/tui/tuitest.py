@@ -37,6 +37,7 @@ except ImportError:             # pragma: no cover - a setup problem
     pyte = None
 
 TIMEOUT = float(os.environ.get("YIBAO_TUI_TIMEOUT", "10"))
+ESC_WAIT = 0.3                  # > YIBAO_ESCDELAY below
 
 # xterm's keys (TERM=xterm), which tmux's send-keys names too.
 KEYS = {
@@ -101,6 +102,9 @@ class Env:
                 os.path.join(self.srcdir, "data", "policy")),
             "LC_ALL": locale,
             "LANG": locale,
+            # A lone Esc is told from Esc-digit (= F-digit) after this long;
+            # key("Esc") waits longer before the next key.
+            "YIBAO_ESCDELAY": "100",
         }
         if no_color:
             self.vars["NO_COLOR"] = "1"
@@ -243,6 +247,15 @@ class Term:
                 return now
         return last
 
+    def after_key(self, name):
+        """A lone Esc must be read and acted on before the next key, or
+        the program sees Esc-digit (F-digit) or Esc-letter (Alt)."""
+        if name == "Esc":
+            self.pump(ESC_WAIT)
+            self.settle(ESC_WAIT)
+        else:
+            self.pump(0.02)
+
     def row(self, n):
         return self.text().split("\n")[n]
 
@@ -315,7 +328,7 @@ class PtyTerm(Term):
 
     def key(self, name):
         os.write(self.fd, KEYS[name].encode("ascii"))
-        self.pump(0.02)
+        self.after_key(name)
 
     def resize(self, cols, rows):
         self.cols, self.rows = cols, rows
@@ -404,7 +417,7 @@ class TmuxTerm(Term):
 
     def key(self, name):
         self.tmux("send-keys", "-t", "t", TMUX_KEYS.get(name, name))
-        self.pump(0.02)
+        self.after_key(name)
 
     def resize(self, cols, rows):
         self.cols, self.rows = cols, rows
