@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -214,7 +215,10 @@ move_field(struct tui *t, struct tui_form *f, int dir)
 	while (i >= 0 && i < f->n && (f->def[i].flags & TUI_FIELD_READONLY));
 	if (i < 0 || i >= f->n)
 		return 0;
-	check(t, f, f->cur);
+	/* The whole sentence on the message line too: beside the field it
+	 * may be cut at the frame. */
+	if (check(t, f, f->cur) != 0)
+		tui_error(t, "%s", f->msg[f->cur]);
 	enter_field(t, f, i);
 	return 1;
 }

@@ -296,6 +296,8 @@ void tui_open_help(struct tui *t);
 
 /* The main menu (after login). */
 void tui_open_main_menu(struct tui *t);
+/* Change one's own password. */
+void tui_open_passwd(struct tui *t);
 
 /* Text helpers */
 
