@@ -4,7 +4,7 @@
  *
  *   > Name ........ [张三______]  ! message of the check
  *
- * The current field is marked by ">" and a bold label (not by colour); a
+ * The current field is marked by ">" and the cursor (not by colour); a
  * field whose check failed keeps its "!" message until it is right.
  */
 #include "config.h"
@@ -146,9 +146,10 @@ tui_form_draw(struct tui *t, struct tui_form *f, int y, int x)
 		int cur = i == f->cur;
 		int width = d->width;
 
-		tui_print(t, y + i, x, 2, TUI_A_BOLD, cur ? ">" : "");
-		tui_print(t, y + i, x + 2, lw, cur ? TUI_A_BOLD : TUI_A_NORMAL,
-		    _(d->label));
+		/* The current field: a plain ">" and the cursor.  Bold labels
+		 * would cost two attribute changes per move on a slow link. */
+		tui_print(t, y + i, x, 2, TUI_A_NORMAL, cur ? ">" : "");
+		tui_print(t, y + i, x + 2, lw, TUI_A_NORMAL, _(d->label));
 		fx = x + 2 + lw + 1;
 		room = tui_body_cols(t) - fx;
 		if (width > room)
