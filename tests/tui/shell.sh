@@ -163,6 +163,22 @@ check "colour used when allowed" 1 \
 keys F10
 expect "F10 before login quits at once" "EXIT=0"
 
+# --- the idle lock (YIBAO_IDLE_LOCK, here in seconds) keeps the form too.
+start "$BASE YIBAO_IDLE_LOCK=2s"
+expect "third start" "> Operator"
+keys li Enter li-pw Enter
+expect "logged in again" "Main menu"
+keys 6 abcd
+expect "typed" "Current password   ****"
+sleep 3
+expect "idle: locked" "The screen is locked."
+keys li-pw Enter
+expect "unlocked after idle: form kept" "Current password   **** "
+keys Escape
+sleep 0.5
+keys y F10 y
+expect "quit" "EXIT=0"
+
 # --- the database: the failed logins wrote nothing; the password unchanged.
 check "li still logs in with li-pw" 0 \
 	"$(YIBAO_PASSWORD_FILE="$T/li" YIBAO_OPERATOR=li "$YIBAO" --db "$T/t.db" \
