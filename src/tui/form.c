@@ -239,9 +239,11 @@ tui_form_check_all(struct tui *t, struct tui_form *f)
 {
 	int bad = -1;
 
+	f->saving = 1;
 	for (int i = 0; i < f->n; i++)
 		if (check(t, f, i) != 0 && bad < 0)
 			bad = i;
+	f->saving = 0;
 	if (bad < 0)
 		return 0;
 	f->cur = bad;
