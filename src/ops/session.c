@@ -63,7 +63,7 @@ ops_session_open(struct ops_session *s, const char *path, struct date today,
 	}
 	switch (db_setting_get(s->db, "policy", pack, sizeof pack)) {
 	case 1:
-		return OPS_OK;	/* no pack chosen yet: payments will say so */
+		return OPS_OK;	/* no pack chosen yet: payments say so */
 	case 0:
 		break;
 	default:

@@ -241,7 +241,7 @@ dispatch(struct tui *t, const struct tui_key *k)
 
 	if (k->code == TUI_KEY_REDRAW)
 		return;
-	if (t->rows < TUI_MIN_ROWS || t->cols < TUI_MIN_COLS) {
+	if (TUI_TOO_SMALL(t)) {
 		/* Nothing reaches a screen it cannot show. */
 		if (k->code == TUI_KEY_F(10) && quit_asked(t))
 			tui_quit(t);
@@ -257,6 +257,20 @@ dispatch(struct tui *t, const struct tui_key *k)
 	if (r == TUI_UNHANDLED && k->code != TUI_KEY_TICK)
 		shared_key(t, k);
 	free_dead(t);
+}
+
+/* A second without a key: only a screen that counts down draws again. */
+static int
+tick(struct tui *t, const struct tui_key *k)
+{
+	const struct tui_screen *sc = t->stack[t->depth - 1].screen;
+	int r;
+
+	if (TUI_TOO_SMALL(t) || sc->key == NULL)
+		return 0;
+	r = sc->key(t, t->stack[t->depth - 1].state, k);
+	free_dead(t);
+	return r == TUI_HANDLED;
 }
 
 int
@@ -295,13 +309,7 @@ tui_main(const struct tui_options *opt)
 		}
 		tui_getkey(t, &k);
 		if (k.code == TUI_KEY_TICK) {
-			const struct tui_screen *sc =
-			    t->stack[t->depth - 1].screen;
-
-			last_draw_tick = sc->key != NULL &&
-			    sc->key(t, t->stack[t->depth - 1].state, &k) ==
-			    TUI_HANDLED;
-			free_dead(t);
+			last_draw_tick = tick(t, &k);
 			continue;
 		}
 		dispatch(t, &k);

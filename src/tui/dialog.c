@@ -65,6 +65,8 @@ tui_message(struct tui *t, const char *title, const char *text)
 		}
 		tui_flush(t);
 		tui_getkey(t, &k);
+		if (TUI_TOO_SMALL(t) && !t->quit)
+			continue;
 		if (t->quit || k.code == TUI_KEY_ENTER ||
 		    k.code == TUI_KEY_ESC)
 			return;
@@ -100,6 +102,8 @@ tui_confirm(struct tui *t, const char *question, int dflt)
 		tui_getkey(t, &k);
 		if (t->quit)
 			return 0;
+		if (TUI_TOO_SMALL(t))
+			continue;
 		switch (k.code) {
 		case TUI_KEY_ENTER:
 			return answer;
@@ -165,6 +169,8 @@ prompt_loop(struct tui *t, const char *title, const char *text,
 		tui_getkey(t, &k);
 		if (t->quit)
 			return 0;
+		if (TUI_TOO_SMALL(t))
+			continue;
 		switch (k.code) {
 		case TUI_KEY_ENTER:
 			return 1;

@@ -4,12 +4,13 @@
  *
  *   > Name ........ [张三______]  ! message of the check
  *
- * The current field is marked by ">" and a bold label (not by colour); a
+ * The current field is marked by ">" and the cursor (not by colour); a
  * field whose check failed keeps its "!" message until it is right.
  */
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,9 +146,10 @@ tui_form_draw(struct tui *t, struct tui_form *f, int y, int x)
 		int cur = i == f->cur;
 		int width = d->width;
 
-		tui_print(t, y + i, x, 2, TUI_A_BOLD, cur ? ">" : "");
-		tui_print(t, y + i, x + 2, lw, cur ? TUI_A_BOLD : TUI_A_NORMAL,
-		    _(d->label));
+		/* The current field: a plain ">" and the cursor.  Bold labels
+		 * would cost two attribute changes per move on a slow link. */
+		tui_print(t, y + i, x, 2, TUI_A_NORMAL, cur ? ">" : "");
+		tui_print(t, y + i, x + 2, lw, TUI_A_NORMAL, _(d->label));
 		fx = x + 2 + lw + 1;
 		room = tui_body_cols(t) - fx;
 		if (width > room)
@@ -214,7 +216,10 @@ move_field(struct tui *t, struct tui_form *f, int dir)
 	while (i >= 0 && i < f->n && (f->def[i].flags & TUI_FIELD_READONLY));
 	if (i < 0 || i >= f->n)
 		return 0;
-	check(t, f, f->cur);
+	/* The whole sentence on the message line too: beside the field it
+	 * may be cut at the frame. */
+	if (check(t, f, f->cur) != 0)
+		tui_error(t, "%s", f->msg[f->cur]);
 	enter_field(t, f, i);
 	return 1;
 }
@@ -234,9 +239,11 @@ tui_form_check_all(struct tui *t, struct tui_form *f)
 {
 	int bad = -1;
 
+	f->saving = 1;
 	for (int i = 0; i < f->n; i++)
 		if (check(t, f, i) != 0 && bad < 0)
 			bad = i;
+	f->saving = 0;
 	if (bad < 0)
 		return 0;
 	f->cur = bad;

@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 
-#include "core/text.h"
 #include "i18n.h"
 #include "tui/internal.h"
 
@@ -16,15 +15,35 @@ struct help {
 
 static const struct tui_keyhelp everywhere[] = {
 	{ "F1", N_("this help") },
-	{ "F2", N_("save the form (as Enter on its last field)") },
+	{ "F2", N_("save the form") },
 	{ "F3", N_("find a resident") },
 	{ "F10", N_("quit yibao") },
 	{ "F12", N_("lock the screen") },
-	{ "Esc", N_("back (a form asks before dropping what was typed)") },
-	{ "Tab", N_("next field; Shift-Tab the previous one") },
-	{ "Esc 1..9, Esc 0", N_("F1..F9, F10, where F-keys do not work") },
+	{ "Esc", N_("back; a form asks first") },
+	{ "Tab", N_("next field") },
+	{ "S-Tab", N_("previous field") },
+	{ "Esc 1-9", N_("F1-F9 on any terminal") },
+	{ "Esc 0", N_("F10 on any terminal") },
 	{ NULL, NULL }
 };
+
+/* Keys in two columns, so the help fits 80x24; returns the rows used. */
+static int
+key_table(struct tui *t, int y, const struct tui_keyhelp *keys)
+{
+	int half = tui_body_cols(t) / 2, n = 0, row, col;
+
+	while (keys[n].key != NULL)
+		n++;
+	for (int i = 0; i < n; i++) {
+		row = i / 2;
+		col = (i % 2) * half;
+		tui_print(t, y + row, col + 2, 9, TUI_A_BOLD, keys[i].key);
+		tui_print(t, y + row, col + 11, half - 12, TUI_A_NORMAL,
+		    _(keys[i].label));
+	}
+	return (n + 1) / 2;
+}
 
 static void
 help_draw(struct tui *t, void *state)
@@ -35,22 +54,15 @@ help_draw(struct tui *t, void *state)
 	tui_print(t, y++, 0, 0, TUI_A_BOLD, h->of != NULL && h->of->title ?
 	    _(h->of->title) : "yibao");
 	if (h->of != NULL && h->of->help != NULL)
-		y += tui_wrap(t, y, 0, w, 8, TUI_A_NORMAL, _(h->of->help));
+		y += tui_wrap(t, y, 0, w, tui_body_rows(t) - 12, TUI_A_NORMAL,
+		    _(h->of->help));
 	y++;
 	if (h->of != NULL && h->of->keys != NULL) {
 		tui_print(t, y++, 0, 0, TUI_A_BOLD, _("Keys on this screen:"));
-		for (int i = 0; h->of->keys[i].key != NULL; i++, y++) {
-			tui_print(t, y, 2, 16, TUI_A_BOLD, h->of->keys[i].key);
-			tui_print(t, y, 18, 0, TUI_A_NORMAL,
-			    _(h->of->keys[i].label));
-		}
-		y++;
+		y += key_table(t, y, h->of->keys) + 1;
 	}
 	tui_print(t, y++, 0, 0, TUI_A_BOLD, _("Keys everywhere:"));
-	for (int i = 0; everywhere[i].key != NULL; i++, y++) {
-		tui_print(t, y, 2, 16, TUI_A_BOLD, everywhere[i].key);
-		tui_print(t, y, 18, 0, TUI_A_NORMAL, _(everywhere[i].label));
-	}
+	key_table(t, y, everywhere);
 	tui_cursor(t, -1, -1);
 }
 

@@ -13,6 +13,9 @@
 #define BODY_Y 2		/* first body row on the terminal */
 #define BODY_X 2		/* first body column on the terminal */
 
+/* Below 80x24: only the notice is shown, and keys go nowhere. */
+#define TUI_TOO_SMALL(t) ((t)->rows < TUI_MIN_ROWS || (t)->cols < TUI_MIN_COLS)
+
 /* term.c: start and end curses. */
 int term_start(struct tui *t);
 void term_end(void);

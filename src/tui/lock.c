@@ -70,8 +70,8 @@ unlock_loop(struct tui *t)
 		if (t->quit)
 			return 0;
 		if (k.code == TUI_KEY_F(10)) {
-			if (tui_confirm(t, _("Quit yibao? What is typed and not "
-			    "saved is lost."), 0)) {
+			if (tui_confirm(t, _("Quit yibao? What is typed and "
+			    "not saved is lost."), 0)) {
 				tui_quit(t);
 				return 0;
 			}

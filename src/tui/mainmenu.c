@@ -22,6 +22,7 @@ static const struct tui_menu_item main_items[] = {
 	{ N_("Households: create, add a member"), tui_open_household },
 	{ N_("Contributions: take a payment"), open_pay },
 	{ N_("End of day: the cash report"), tui_open_day_report },
+	{ N_("Change my password"), tui_open_passwd },
 	{ N_("Lock the screen"), tui_lock },
 };
 

@@ -26,7 +26,7 @@ menu_draw(struct tui *t, void *state)
 	for (int i = 0; i < m->n; i++) {
 		int sel = i == m->sel;
 
-		tui_printf(t, y + i, 4, 40, sel ? TUI_A_REVERSE : TUI_A_NORMAL,
+		tui_printf(t, y + i, 4, 0, sel ? TUI_A_REVERSE : TUI_A_NORMAL,
 		    "%s %d  %s", sel ? ">" : " ", (i + 1) % 10,
 		    _(m->items[i].label));
 	}

@@ -218,6 +218,9 @@ struct tui_form {
 	int dirty;		/* something was typed since the last save */
 	int label_cols;		/* 0: the widest label */
 	void *ctx;		/* the screen's state, for the checks */
+	int saving;		/* 1 while the checks run for saving: a check
+				   may let an empty field pass when it is only
+				   left, and insist when the form is saved */
 };
 
 /* What tui_form_key returns besides TUI_UNHANDLED / TUI_HANDLED. */
@@ -296,6 +299,8 @@ void tui_open_help(struct tui *t);
 
 /* The main menu (after login). */
 void tui_open_main_menu(struct tui *t);
+/* Change one's own password. */
+void tui_open_passwd(struct tui *t);
 
 /* Text helpers */
 
