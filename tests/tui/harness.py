@@ -17,13 +17,13 @@ import os, signal, sys, termios, tty, fcntl, struct
 def size():
     r, c, _, _ = struct.unpack("HHHH", fcntl.ioctl(0, termios.TIOCGWINSZ, b"\0" * 8))
     return "%dx%d" % (c, r)
+def say(text):
+    os.write(1, text.encode(sys.stdout.encoding))
 def winch(*a):
-    sys.stdout.write("size " + size() + "\r\n"); sys.stdout.flush()
+    say("size " + size() + "\r\n")
 signal.signal(signal.SIGWINCH, winch)
 tty.setraw(0)
-out = sys.stdout
-out.write("\u5218\u4dae \u5218\U000201d4 \u738b\u3007 size " + size() + "\r\n")
-out.flush()
+say("\u5218\u4dae \u5218\U000201d4 \u738b\u3007 size " + size() + "\r\n")
 buf = b""
 while True:
     try:
@@ -35,7 +35,7 @@ while True:
         line, buf = buf.split(b"\r", 1)
         if line == b"quit":
             sys.exit(3)
-        out.write("got " + line.hex() + "\r\n"); out.flush()
+        say("got " + line.hex() + "\r\n")
 """
 
 
