@@ -1,6 +1,6 @@
 /*
  * main.c: parse the command line, set up the locale and hand over to a
- * sub-command (cli/) or, later, to the terminal interface (tui/).
+ * sub-command (cli/) or, with none, to the terminal interface (tui/).
  */
 #include "config.h"
 
@@ -8,11 +8,13 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "db/db.h"
 #include "i18n.h"
 #include "io/out.h"
+#include "tui/tui.h"
 
 static const struct {
 	const char *name;
@@ -61,10 +63,31 @@ run_command(struct cli *cli, int argc, char **argv)
 	return EXIT_USAGE;
 }
 
+/* No command: the clerk's interface, which needs a terminal both ways. */
+static int
+run_interface(struct cli *cli, int ascii)
+{
+	const char *env = getenv("YIBAO_ASCII");
+	struct tui_options opt = { 0 };
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error(_("no command given, and the terminal interface needs "
+		    "a terminal; see yibao --help"));
+		return EXIT_USAGE;
+	}
+	opt.db_path = cli->db_path;
+	opt.today = cli->today;
+	opt.login = cli->operator_login != NULL ? cli->operator_login :
+	    getenv("YIBAO_OPERATOR");
+	opt.ascii = ascii || (env != NULL && strcmp(env, "1") == 0);
+	return tui_main(&opt);
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "ascii", no_argument, NULL, 'a' },
 		{ "db", required_argument, NULL, 'd' },
 		{ "demo", no_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
@@ -73,14 +96,18 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli cli = { 0 };
+	const char *given_db;
 	char pathbuf[4096];
-	int c, demo = 0;
+	int c, demo = 0, ascii = 0;
 
 	setup_locale();
 	opterr = 0;	/* our own message, translated */
 	/* '+': options after the command belong to the command. */
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'a':
+			ascii = 1;
+			break;
 		case 'd':
 			cli.db_path = optarg;
 			break;
@@ -102,6 +129,7 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	given_db = cli.db_path;	/* the demo goes only into a file named */
 	if (cli.db_path == NULL &&
 	    (cli.db_path = db_default_path(pathbuf, sizeof pathbuf)) == NULL) {
 		cli_error(_("no database given and no home folder: use --db "
@@ -110,12 +138,13 @@ main(int argc, char **argv)
 	}
 	if (cli_today(&cli.today) != 0)
 		return EXIT_USAGE;
-	if (demo)
+	if (demo) {
+		cli.db_path = given_db;
+		if (ascii)	/* for the interface the demo opens */
+			setenv("YIBAO_ASCII", "1", 1);
 		return cmd_demo(&cli, argc - optind, argv + optind);
-	if (optind >= argc) {
-		cli_error(_("no command given; see yibao --help (the terminal "
-		    "interface is not built yet)"));
-		return EXIT_USAGE;
 	}
+	if (optind >= argc)
+		return run_interface(&cli, ascii);
 	return run_command(&cli, argc - optind, argv + optind);
 }

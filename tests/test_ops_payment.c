@@ -308,6 +308,42 @@ test_household_receipt(void **state)
 	assert_int_equal(cover(&s, F, 2021), COVER_NOT_PAID);
 }
 
+/* The figures shown before the money is taken: the same, nothing written. */
+static void
+test_dry_run(void **state)
+{
+	struct ops_session s = as("li", ROLE_CLERK, "2020-10-01");
+	struct pay_request req;
+	struct pay_receipt r;
+	struct ops_error err;
+	char before[4096];
+
+	(void)state;
+	snprintf(before, sizeof before, "%s", snapshot());
+	memset(&req, 0, sizeof req);
+	req.nids = 2;
+	req.ids[0] = A;
+	req.ids[1] = B;
+	req.dry_run = true;
+	assert_int_equal(ops_pay(&s, &req, &r, &err), OPS_OK);
+	assert_string_equal(r.receipt, "");
+	assert_string_equal(r.household_number, "0001");
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.m[0].c.due, 32000);
+	assert_int_equal(r.m[1].c.subsidy, 32000);
+	assert_int_equal(r.m[1].c.subsidy_category, CAT_REGISTERED_POOR);
+	assert_int_equal(r.total, 32000);
+	assert_string_equal(snapshot(), before);
+	/* The real payment then takes the first receipt number. */
+	req.dry_run = false;
+	assert_int_equal(ops_pay(&s, &req, &r, &err), OPS_OK);
+	assert_string_equal(r.receipt, "370402-R00000001");
+	/* A dry run refuses what paying would: already paid. */
+	req.dry_run = true;
+	req.nids = 1;
+	assert_int_equal(ops_pay(&s, &req, &r, &err), OPS_CONFLICT);
+}
+
 static void
 test_refusals_write_nothing(void **state)
 {
@@ -701,6 +737,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_household_receipt, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_dry_run, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refusals_write_nothing,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_late_payment, setup,

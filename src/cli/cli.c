@@ -114,6 +114,11 @@ cli_print_help(void)
 	    "3 the pack lacks a parameter (trial), 4 not logged in or not "
 	    "allowed.\n"
 	    "See yibao(1).\n"));
+	out_printf(_("\nWith no command, on a terminal, yibao opens the "
+	    "clerk's interface:\n"
+	    "  --ascii        frames in ASCII, for fonts that draw lines two "
+	    "columns wide\n"
+	    "                 (also YIBAO_ASCII=1)\n"));
 }
 
 int

@@ -28,10 +28,10 @@ text_cp_width(uint32_t cp)
 	return 1;
 }
 
-/* Decode one character; returns its length (1 for an invalid byte). */
-static int
-decode(const unsigned char *s, uint32_t *cp)
+int
+text_decode(const char *utf8, uint32_t *cp)
 {
+	const unsigned char *s = (const unsigned char *)utf8;
 	int n;
 	uint32_t c;
 
@@ -58,8 +58,39 @@ decode(const unsigned char *s, uint32_t *cp)
 	*cp = c;
 	return n;
 bad:
-	*cp = 0xFFFD;
+	*cp = TEXT_INVALID;
 	return 1;
+}
+
+int
+text_encode(uint32_t cp, char out[4])
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp >= 0xD800 && cp <= 0xDFFF)
+		cp = 0xFFFD;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	if (cp > 0x10FFFF)
+		return text_encode(0xFFFD, out);
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
 }
 
 int
@@ -70,8 +101,8 @@ text_width(const char *utf8)
 	uint32_t cp;
 
 	while (*s != '\0') {
-		s += decode(s, &cp);
-		w += cp == 0xFFFD ? 1 : text_cp_width(cp);
+		s += text_decode((const char *)s, &cp);
+		w += cp == TEXT_INVALID ? 1 : text_cp_width(cp);
 	}
 	return w;
 }
@@ -88,8 +119,8 @@ text_pad(const char *utf8, int cols, int right, char *out, size_t outsz)
 		return out;
 	/* How much of the text fits. */
 	while (s[len] != '\0') {
-		n = decode(s + len, &cp);
-		cw = cp == 0xFFFD ? 1 : text_cp_width(cp);
+		n = text_decode((const char *)s + len, &cp);
+		cw = cp == TEXT_INVALID ? 1 : text_cp_width(cp);
 		if (w + cw > cols || len + (size_t)n + (size_t)(cols - w) >=
 		    outsz)
 			break;

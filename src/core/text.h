@@ -9,6 +9,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* What text_decode gives for a byte that starts no valid character. */
+#define TEXT_INVALID 0x110000u
+
+/*
+ * Decode the character at utf8 (not at its end): returns its length in
+ * bytes, 1 with *cp = TEXT_INVALID for an invalid byte.
+ */
+int text_decode(const char *utf8, uint32_t *cp);
+
+/* Encode a code point as UTF-8 (surrogates and beyond U+10FFFF as U+FFFD);
+ * returns the length, 1 to 4. */
+int text_encode(uint32_t cp, char out[4]);
+
 /* Columns of one code point: 0, 1 or 2. */
 int text_cp_width(uint32_t cp);
 

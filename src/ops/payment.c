@@ -317,8 +317,8 @@ ops_pay(struct ops_session *s, const struct pay_request *req,
 			    sizeof r->household_number, "%s",
 			    p.household_number);
 	}
-	if ((st = ops_new_key(s, 'R', r->receipt, sizeof r->receipt, err)) !=
-	    OPS_OK)
+	if (!req->dry_run && (st = ops_new_key(s, 'R', r->receipt,
+	    sizeof r->receipt, err)) != OPS_OK)
 		goto fail;
 	snprintf(r->site, sizeof r->site, "%s", s->site);
 	snprintf(r->policy_id, sizeof r->policy_id, "%s", s->policy->id);
@@ -329,11 +329,16 @@ ops_pay(struct ops_session *s, const struct pay_request *req,
 		struct pay_member *m = &r->m[i];
 
 		snprintf(m->key, sizeof m->key, "%s-%d", r->receipt, m->line);
-		if ((st = write_member(s, r, m, req, err)) != OPS_OK)
+		if (!req->dry_run &&
+		    (st = write_member(s, r, m, req, err)) != OPS_OK)
 			goto fail;
 		r->total += m->c.due;
 		r->total_standard += m->c.standard;
 		r->total_subsidy += m->c.subsidy;
+	}
+	if (req->dry_run) {
+		ops_rollback(s);
+		return OPS_OK;
 	}
 	return ops_commit(s, err);
 fail:

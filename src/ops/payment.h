@@ -22,6 +22,7 @@ struct pay_request {
 	struct date employee_ended_on;
 	int nids;
 	const char *ids[PAY_MEMBERS_MAX];	/* ID numbers as typed */
+	bool dry_run;			/* compute the receipt, write nothing */
 };
 
 struct pay_member {
@@ -49,7 +50,9 @@ struct pay_receipt {
 /*
  * Pay for the people req->ids (several: members of one household) in one
  * transaction on one receipt.  Nothing is written when any member is
- * refused (unknown, ended, already paid, outside every period).
+ * refused (unknown, ended, already paid, outside every period).  With
+ * req->dry_run the same checks and figures, no receipt number, nothing
+ * written: what the clerk is shown before taking the money.
  */
 enum ops_status ops_pay(struct ops_session *s, const struct pay_request *req,
     struct pay_receipt *out, struct ops_error *err);

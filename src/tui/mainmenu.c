@@ -1,0 +1,34 @@
+/* mainmenu.c: the first screen after login: the day's work by number. */
+#include "config.h"
+
+#include "i18n.h"
+#include "tui/internal.h"
+
+static void
+open_find(struct tui *t)
+{
+	tui_open_find(t);
+}
+
+static void
+open_pay(struct tui *t)
+{
+	tui_open_pay(t, NULL);
+}
+
+static const struct tui_menu_item main_items[] = {
+	{ N_("Find a resident"), open_find },
+	{ N_("Register a resident"), tui_open_register },
+	{ N_("Households: create, add a member"), tui_open_household },
+	{ N_("Contributions: take a payment"), open_pay },
+	{ N_("End of day: the cash report"), tui_open_day_report },
+	{ N_("Change my password"), tui_open_passwd },
+	{ N_("Lock the screen"), tui_lock },
+};
+
+void
+tui_open_main_menu(struct tui *t)
+{
+	tui_menu_open(t, N_("Main menu"), main_items,
+	    (int)(sizeof main_items / sizeof main_items[0]));
+}
