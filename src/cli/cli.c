@@ -58,6 +58,8 @@ cli_print_help(void)
 	out_printf(_("Usage: yibao [OPTION]... [COMMAND [ARG]...]\n"
 	    "Urban-rural resident basic medical insurance: the service "
 	    "window.\n"
+	    "With no command, on a terminal, yibao opens the clerk's "
+	    "interface.\n"
 	    "\n"
 	    "Options:\n"
 	    "  --db FILE      use the database FILE (default: $YIBAO_DB, or\n"
@@ -66,6 +68,9 @@ cli_print_help(void)
 	    "                 password: $YIBAO_PASSWORD_FILE or the terminal\n"
 	    "  --demo         open the demonstration county in a throw-away "
 	    "database\n"
+	    "                 (with --db FILE: made in the new FILE, and kept)\n"
+	    "  --ascii        the interface's frames in ASCII (also "
+	    "YIBAO_ASCII=1)\n"
 	    "  -h, --help     show this help and exit\n"
 	    "  -V, --version  show the version and exit\n"
 	    "\n"
@@ -114,11 +119,6 @@ cli_print_help(void)
 	    "3 the pack lacks a parameter (trial), 4 not logged in or not "
 	    "allowed.\n"
 	    "See yibao(1).\n"));
-	out_printf(_("\nWith no command, on a terminal, yibao opens the "
-	    "clerk's interface:\n"
-	    "  --ascii        frames in ASCII, for fonts that draw lines two "
-	    "columns wide\n"
-	    "                 (also YIBAO_ASCII=1)\n"));
 }
 
 int

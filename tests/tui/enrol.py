@@ -121,7 +121,7 @@ def scenario(env, t):
     screen = t.wait_for("1800.00")
     env.check("two members due 900.00", 2, screen.count("900.00  "))
     t.key("F2")
-    t.wait_for("?")
+    t.wait_for(("?", "？"))
     t.key("Enter")              # yes
     screen = t.wait_for("620799-R")
     receipt = re.search(r"620799-R(\d{8})", screen).group(1)
@@ -132,7 +132,7 @@ def scenario(env, t):
     t.wait_for("> ")
     t.send("收错了户")
     t.key("Enter")
-    t.wait_for(":")
+    t.wait_for((":", "："))
     t.send("wang")
     t.key("Enter")
     t.wait_for("wang")
@@ -148,7 +148,7 @@ def scenario(env, t):
     env.check("day report: the reversal", True, "-1800.00" in screen)
 
     t.key("F10")
-    t.wait_for("?")
+    t.wait_for(("?", "？"))
     t.send("y")
     env.check("exit status", 0, t.wait_exit())
 

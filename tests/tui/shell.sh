@@ -21,19 +21,26 @@ trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
 
 # start ENV...: the program in an 80x24 window; its exit status is shown
 # after it ends.
+# Each start is a new session, and the old one goes after it: killing the
+# last session first stops the tmux server, and a new-session sent to the
+# stopping server fails on a busy machine.
+n=0
 start() {
-	$TM kill-session -t s 2>/dev/null
-	$TM new-session -d -s s -x 80 -y 24 \
+	old=s$n
+	n=$((n + 1))
+	$TM new-session -d -s s$n -x 80 -y 24 \
 		"env $* '$YIBAO' --db '$T/t.db'; echo \"EXIT=\$?\"; sleep 60"
-	$TM set-option -t s status off >/dev/null
+	$TM set-option -t s$n status off >/dev/null
+	$TM kill-session -t $old 2>/dev/null
 }
 screen() {
-	$TM capture-pane -t s -p
+	$TM capture-pane -t s$n -p
 }
-# wait_for TEXT: until the screen shows TEXT (5 s), else the screen to the log.
+# wait_for TEXT: until the screen shows TEXT (20 s: the sanitizer build on
+# a busy machine), else the screen to the log.
 wait_for() {
 	i=0
-	while [ $i -lt 50 ]; do
+	while [ $i -lt 200 ]; do
 		if screen | grep -qF -- "$1"; then
 			return 0
 		fi
@@ -53,7 +60,7 @@ expect() {
 	fi
 }
 keys() {
-	$TM send-keys -t s "$@"
+	$TM send-keys -t s$n "$@"
 }
 # row N: line N (1-based) of the screen.
 row() {
@@ -118,16 +125,16 @@ expect "unlocked: the form as it was" "New password       **"
 check "first field kept" 1 "$(screen | grep -c 'Current password   \*\*\* ')"
 
 # --- resize to 100x30 and back: the layout follows, the form stays.
-$TM resize-window -t s -x 100 -y 30
+$TM resize-window -t s$n -x 100 -y 30
 sleep 0.5
 expect "100x30: frame 100 wide" "└$(printf '%98s' | sed 's/ /─/g')┘"
 check "100x30: bottom line on row 30" "F2 Save" "$(row 30 | cut -c1-7)"
 check "100x30: form kept" 1 "$(screen | grep -c 'New password       \*\* ')"
-$TM resize-window -t s -x 70 -y 20
+$TM resize-window -t s$n -x 70 -y 20
 expect "below 80x24: the notice" "Terminal too small: 70x20."
 check "the notice alone" 0 "$(screen | grep -c 'Change my password')"
 keys zzz
-$TM resize-window -t s -x 80 -y 24
+$TM resize-window -t s$n -x 80 -y 24
 expect "80x24 again" "Change my password"
 check "keys while too small went nowhere" 1 "$(screen | grep -c 'New password       \*\* ')"
 
@@ -145,7 +152,7 @@ keys 6 Enter ab Enter cd Enter
 expect "a check's message beside its field" "> New password again **                       ! not the same as the new pa │"
 check "and whole on the message line" " ! not the same as the new password" "$(row 23)"
 check "NO_COLOR: no colour escapes" 0 \
-	"$($TM capture-pane -t s -p -e | grep -c '\[3[0-7]m\|\[3[0-7];\|\[38;')"
+	"$($TM capture-pane -t s$n -p -e | grep -c '\[3[0-7]m\|\[3[0-7];\|\[38;')"
 
 # --- F10 (as Esc 0) asks, then quits with 0.
 keys Escape 0
@@ -159,7 +166,7 @@ expect "again" "> Operator"
 keys li Enter bad Enter
 expect "error with colour" "! unknown operator"
 check "colour used when allowed" 1 \
-	"$($TM capture-pane -t s -p -e | grep -c '\[.*31m.*! unknown operator')"
+	"$($TM capture-pane -t s$n -p -e | grep -c '\[.*31m.*! unknown operator')"
 keys F10
 expect "F10 before login quits at once" "EXIT=0"
 

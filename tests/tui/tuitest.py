@@ -213,11 +213,13 @@ class Term:
     rows = 24
 
     def wait_for(self, text, timeout=None):
-        """Wait until `text` is on the screen; the screen's text."""
+        """Wait until `text` (or one of a tuple of texts: a mark such as
+        "?" is "？" in Chinese) is on the screen; the screen's text."""
         end = time.monotonic() + (timeout or TIMEOUT)
+        texts = text if isinstance(text, tuple) else (text,)
         while True:
             screen = self.text()
-            if text in screen:
+            if any(x in screen for x in texts):
                 return screen
             if time.monotonic() > end:
                 raise Failure("waited %.0f s for %r; the screen:\n%s" % (
