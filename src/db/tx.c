@@ -3,14 +3,22 @@
 
 #include <stdio.h>
 
+#include "db/sync_capture.h"
 #include "i18n.h"
 
 int
 db_begin(struct db *db, char *err, size_t errsz)
 {
 	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
-	    SQLITE_OK)
-		return 0;
+	    SQLITE_OK) {
+		/* What this transaction changes travels in the night sync. */
+		if (db_capture_begin(db) == 0)
+			return 0;
+		snprintf(err, errsz, _("the changes could not be recorded for "
+		    "the night sync: %s"), sqlite3_errmsg(db->h));
+		db_rollback(db);
+		return -1;
+	}
 	snprintf(err, errsz, _("the database is busy or cannot be written: "
 	    "%s"), sqlite3_errmsg(db->h));
 	return -1;
@@ -19,6 +27,12 @@ db_begin(struct db *db, char *err, size_t errsz)
 int
 db_commit(struct db *db, char *err, size_t errsz)
 {
+	if (db_capture_commit(db) != 0) {
+		snprintf(err, errsz, _("the changes could not be recorded for "
+		    "the night sync: %s"), sqlite3_errmsg(db->h));
+		db_rollback(db);
+		return -1;
+	}
 	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
 		return 0;
 	snprintf(err, errsz, _("the database could not be saved: %s"),
@@ -30,6 +44,7 @@ db_commit(struct db *db, char *err, size_t errsz)
 void
 db_rollback(struct db *db)
 {
+	db_capture_end(db);
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
