@@ -156,7 +156,8 @@ db_ledger_add(struct db *db, const struct db_ledger *l)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->h, "INSERT INTO sync_ledger (" LEDGER_COLS
+	/* A file written again replaces its line (out); in is checked first. */
+	if (sqlite3_prepare_v2(db->h, "INSERT OR REPLACE INTO sync_ledger (" LEDGER_COLS
 	    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return -1;

@@ -385,8 +385,10 @@ values_equal(sqlite3_value *a, sqlite3_value *b)
 	case SQLITE_FLOAT:
 		return sqlite3_value_double(a) == sqlite3_value_double(b);
 	default:
-		return sqlite3_value_bytes(a) == sqlite3_value_bytes(b) &&
-		    memcmp(sqlite3_value_blob(a), sqlite3_value_blob(b),
+		if (sqlite3_value_bytes(a) != sqlite3_value_bytes(b))
+			return 0;
+		return sqlite3_value_bytes(a) == 0 || memcmp(sqlite3_value_blob(a),
+		    sqlite3_value_blob(b), 
 		    (size_t)sqlite3_value_bytes(a)) == 0;
 	}
 }

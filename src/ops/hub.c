@@ -303,8 +303,12 @@ ops_hub_export(struct ops_session *s, const char *code, int64_t from,
 		    PRId64 ": there is nothing after %" PRId64), upto, from);
 		goto out;
 	}
-	/* The office's own work stays out: it has it. */
-	if (db_outbox_each(s->db, from, upto, code, add_part, &pc) != 0) {
+	/*
+	 * The office's own work goes back too, as the hub applied it: an
+	 * entry of another office that came before it at the hub but after
+	 * it at the office must not have the last word there.
+	 */
+	if (db_outbox_each(s->db, from, upto, NULL, add_part, &pc) != 0) {
 		st = ops_fail(err, OPS_FAILED, _("the centre's log could not be "
 		    "read: %s"), db_errmsg(s->db));
 		goto out;
