@@ -109,17 +109,20 @@ cli_print_help(void)
 	    "  policy use ID       the office's pack (admin)\n"
 	    "  trial --policy ID|FILE KEY=VALUE...\n"
 	    "                      settle one claim as a trial (试算), as JSON\n"
-	    "  sync export -o FILE | apply FILE | key | status\n"
-	    "                      the night sync of an office (supervisor);\n"
-	    "                      trust-hub CODE KEY: the centre (admin)\n"
-	    "  hub init | add-site CODE KEY | apply FILE... |\n"
-	    "      export --site CODE -o FILE | conflicts | resolve N\n"
-	    "                      the centre's side (see yibao-sync(5))\n"
 	    "\n"
 	    "Exit status: 0 done, 1 invalid input, 2 wrong command line,\n"
 	    "3 the pack lacks a parameter (trial), 4 not logged in or not "
 	    "allowed.\n"
 	    "See yibao(1).\n"));
+	/* Its own message, so the text above keeps its translation. */
+	out_printf(_("\n"
+	    "Night sync (see yibao-sync(5)):\n"
+	    "  sync export -o FILE | apply FILE | key | status\n"
+	    "                      an office's files (supervisor); trust-hub "
+	    "CODE KEY (admin)\n"
+	    "  hub init | add-site CODE KEY | sites | apply FILE... |\n"
+	    "      export --site CODE -o FILE | conflicts | resolve N\n"
+	    "                      the centre's side (admin, supervisor)\n"));
 }
 
 int
