@@ -530,6 +530,11 @@ on_conflict(void *ctx, int why, sqlite3_changeset_iter *it)
 {
 	struct apply_ctx *c = ctx;
 
+	/* Not about one row: the iterator has none to show. */
+	if (why == SQLITE_CHANGESET_FOREIGN_KEY) {
+		c->fk = 1;
+		return SQLITE_CHANGESET_ABORT;
+	}
 	return c->mode == DB_APPLY_HUB ? hub_conflict(c, why, it) :
 	    office_conflict(c, why, it);
 }
@@ -558,9 +563,10 @@ db_changeset_apply(struct db *db, const void *cs, int len,
 	if (sqlite3changeset_apply_v2(db->h, len, (void *)cs, NULL,
 	    on_conflict, &c, NULL, NULL, 0) != SQLITE_OK) {
 		if (c.fk)
-			say(err, errsz, _("the file refers to records this "
-			    "database does not have (apply the files in their "
-			    "order)"));
+			say(err, errsz, _("rows in the file refer to records "
+			    "this database does not have or could not take "
+			    "(apply the files in their order; a household number "
+			    "another office already uses is refused)"));
 		else
 			say(err, errsz, _("the changes could not be applied: "
 			    "%s"), sqlite3_errmsg(db->h));
