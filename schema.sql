@@ -305,3 +305,105 @@ CREATE TRIGGER policy_text_no_update BEFORE UPDATE ON policy_text
 BEGIN SELECT RAISE(ABORT, 'a stored policy text cannot be changed'); END;
 CREATE TRIGGER policy_text_no_delete BEFORE DELETE ON policy_text
 BEGIN SELECT RAISE(ABORT, 'a stored policy text cannot be changed'); END;
+
+-- migration 4
+-- 4: the night sync (yibao-sync(5)).  The synced tables are those whose
+-- rows carry an office-made key or the ID number: resident,
+-- resident_initials_alt, household, household_member, person_category,
+-- chronic_qualification, payment, offsite_registration, policy_text, claim,
+-- and the audit lines (through sync_audit, below).  Local to each database:
+-- setting, key_counter, operator (logins and passwords are the office's),
+-- audit_log's seq, and the sync_* tables here.
+
+-- Each op's changes to the synced tables, captured at its commit (a session
+-- per transaction, see src/db/sync_capture.c).  At a hub a row is also the
+-- net change one applied office file made; origin says whose work it is.
+CREATE TABLE sync_outbox (
+	seq		INTEGER PRIMARY KEY,
+	origin		TEXT NOT NULL,		-- office code
+	changeset	BLOB NOT NULL
+);
+
+-- Audit lines travel keyed by their office-made key, not by the local seq:
+-- a line written to audit_log is copied here in the same transaction, the
+-- session captures the copy, and the commit empties the table again.  A
+-- line arriving here from another office is copied into audit_log.  Empty
+-- at rest.
+CREATE TABLE sync_audit (
+	key		TEXT PRIMARY KEY NOT NULL,
+	at		TEXT NOT NULL,
+	site		TEXT NOT NULL,
+	operator	TEXT NOT NULL,
+	action		TEXT NOT NULL,
+	record		TEXT NOT NULL,
+	old_values	TEXT,
+	new_values	TEXT,
+	policy_id	TEXT,
+	policy_hash	TEXT
+) WITHOUT ROWID;
+CREATE TRIGGER audit_log_travels AFTER INSERT ON audit_log
+WHEN NOT EXISTS (SELECT 1 FROM sync_audit WHERE key = NEW.key)
+BEGIN
+	INSERT INTO sync_audit VALUES (NEW.key, NEW.at, NEW.site, NEW.operator,
+	    NEW.action, NEW.record, NEW.old_values, NEW.new_values,
+	    NEW.policy_id, NEW.policy_hash);
+END;
+CREATE TRIGGER sync_audit_arrives AFTER INSERT ON sync_audit
+WHEN NOT EXISTS (SELECT 1 FROM audit_log WHERE key = NEW.key)
+BEGIN
+	INSERT INTO audit_log (key, at, site, operator, action, record,
+	    old_values, new_values, policy_id, policy_hash)
+	VALUES (NEW.key, NEW.at, NEW.site, NEW.operator, NEW.action,
+	    NEW.record, NEW.old_values, NEW.new_values, NEW.policy_id,
+	    NEW.policy_hash);
+END;
+
+-- Every sync file this database wrote ('out') or applied ('in'): the
+-- hub's ledger of office files and the office's record of both ways.  A
+-- file already in the ledger with the same hash is skipped, with another
+-- hash refused.
+CREATE TABLE sync_ledger (
+	direction	TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+	site		TEXT NOT NULL,		-- the other side: office or hub
+	seq		INTEGER NOT NULL,	-- the file's sequence number
+	base		INTEGER NOT NULL,	-- its acknowledged / starting hub sequence
+	hash		TEXT NOT NULL,		-- SHA-256 of the changeset part, hex
+	outbox_from	INTEGER,		-- the outbox rows it carried (out)
+	outbox_upto	INTEGER,
+	at		TEXT NOT NULL,
+	operator	TEXT NOT NULL,
+	PRIMARY KEY (direction, site, seq)
+) WITHOUT ROWID;
+
+-- At a hub: the offices it knows, their public keys (Ed25519, hex), the
+-- last file applied and the last hub sequence each acknowledged.
+CREATE TABLE sync_site (
+	code		TEXT PRIMARY KEY NOT NULL,
+	public_key	TEXT NOT NULL CHECK (length(public_key) = 64),
+	last_seq	INTEGER NOT NULL DEFAULT 0,
+	acked		INTEGER NOT NULL DEFAULT 0,
+	added_at	TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- At a hub: what arrival order decided and a person should review.  kind:
+-- same_person (a second registration of an ID number, set aside),
+-- overwritten (an edit replaced another office's version, kept here),
+-- duplicate (a key already there with other values), missing (a change to
+-- a row the hub does not have), constraint (a row the hub's rules refused).
+CREATE TABLE sync_quarantine (
+	id		INTEGER PRIMARY KEY,
+	kind		TEXT NOT NULL CHECK (kind IN ('same_person', 'overwritten',
+	    'duplicate', 'missing', 'constraint')),
+	tbl		TEXT NOT NULL,
+	record		TEXT NOT NULL,		-- the row's key (ID number)
+	site		TEXT NOT NULL,		-- the office whose file brought it
+	file_seq	INTEGER NOT NULL,
+	kept		TEXT,			-- JSON: the version now in the table
+	other		TEXT,			-- JSON: the version set aside
+	at		TEXT NOT NULL,
+	status		TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+	resolved_by	TEXT,
+	resolved_at	TEXT,
+	resolution	TEXT
+);
+CREATE INDEX sync_quarantine_open ON sync_quarantine (status, id);

@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "db/db.h"
+#include "db/sync.h"
 #include "i18n.h"
 #include "io/out.h"
 #include "tui/tui.h"
@@ -25,6 +26,7 @@ static const struct {
 	{ "coverage", cmd_coverage },
 	{ "export", cmd_export },
 	{ "household", cmd_household },
+	{ "hub", cmd_hub },
 	{ "idcard", cmd_idcard },
 	{ "import", cmd_import },
 	{ "init", cmd_init },
@@ -37,6 +39,7 @@ static const struct {
 	{ "report", cmd_report },
 	{ "resident", cmd_resident },
 	{ "reverse", cmd_reverse },
+	{ "sync", cmd_sync },
 	{ "trial", cmd_trial },
 };
 
@@ -100,6 +103,8 @@ main(int argc, char **argv)
 	char pathbuf[4096];
 	int c, demo = 0, ascii = 0;
 
+	/* Before any other use of SQLite: a table skipped is an error. */
+	db_sync_log_install();
 	setup_locale();
 	opterr = 0;	/* our own message, translated */
 	/* '+': options after the command belong to the command. */

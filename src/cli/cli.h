@@ -45,6 +45,8 @@ cli_command_fn cmd_offsite;
 cli_command_fn cmd_claim;
 cli_command_fn cmd_import;
 cli_command_fn cmd_export;
+cli_command_fn cmd_sync;
+cli_command_fn cmd_hub;
 /* yibao claim slip ...: argv[0] is "slip" (called by cmd_claim). */
 cli_command_fn claim_slip;
 

@@ -147,7 +147,10 @@ cmd_init(struct cli *cli, int argc, char **argv)
 	else if (a.admin != NULL)
 		out_printf(_("The office already has operators: --admin was not "
 		    "used (see yibao operator add).\n"));
-	if (!changed && !res.site_set && !res.admin_created)
+	if (res.key_created)
+		out_printf(_("Made the office's signing key for the night sync "
+		    "(see yibao sync key).\n"));
+	if (!changed && !res.site_set && !res.admin_created && !res.key_created)
 		out_printf(_("The database %s is ready (schema version %d); "
 		    "nothing was changed.\n"), cli->db_path, s.db->version);
 	db_close(s.db);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/sync_capture.h"
 #include "i18n.h"
 
 /*
@@ -75,7 +76,13 @@ db_begin(struct db *db, char *err, size_t errsz)
 	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
 	    SQLITE_OK) {
 		counters_start(db);
-		return 0;
+		/* What this transaction changes travels in the night sync. */
+		if (db_capture_begin(db) == 0)
+			return 0;
+		snprintf(err, errsz, _("the changes could not be recorded for "
+		    "the night sync: %s"), sqlite3_errmsg(db->h));
+		db_rollback(db);
+		return -1;
 	}
 	snprintf(err, errsz, _("the database is busy or cannot be written: "
 	    "%s"), sqlite3_errmsg(db->h));
@@ -85,8 +92,21 @@ db_begin(struct db *db, char *err, size_t errsz)
 int
 db_commit(struct db *db, char *err, size_t errsz)
 {
-	if (counters_flush(db) == 0 &&
-	    sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+	/* The counters first: key_counter is local, but its write must be
+	 * inside the transaction before the changeset is taken. */
+	if (counters_flush(db) != 0) {
+		snprintf(err, errsz, _("the database could not be saved: %s"),
+		    sqlite3_errmsg(db->h));
+		db_rollback(db);
+		return -1;
+	}
+	if (db_capture_commit(db) != 0) {
+		snprintf(err, errsz, _("the changes could not be recorded for "
+		    "the night sync: %s"), sqlite3_errmsg(db->h));
+		db_rollback(db);
+		return -1;
+	}
+	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
 		counters_stop(db);
 		return 0;
 	}
@@ -100,6 +120,7 @@ void
 db_rollback(struct db *db)
 {
 	counters_stop(db);
+	db_capture_end(db);
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }

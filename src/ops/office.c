@@ -9,6 +9,7 @@
 #include "db/operator.h"
 #include "db/tx.h"
 #include "i18n.h"
+#include "ops/sync.h"
 
 int
 office_code_valid(const char *code)
@@ -136,6 +137,10 @@ ops_office_init(struct ops_session *s, const char *site,
 			goto fail;
 		res->admin_created = 1;
 	}
+	/* Every office signs its night-sync files with a key of its own. */
+	if (s->site[0] != '\0' && (st = ops_sync_key_ensure(s,
+	    &res->key_created, err)) != OPS_OK)
+		goto fail;
 	return ops_commit(s, err);
 fail:
 	ops_rollback(s);

@@ -8,6 +8,7 @@
 struct office_init_result {
 	int site_set;		/* the code was recorded now */
 	int admin_created;	/* the first administrator was created now */
+	int key_created;	/* the signing key of the night sync, made now */
 };
 
 /*

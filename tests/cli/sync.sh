@@ -1,0 +1,145 @@
+#!/bin/sh
+# sync.sh: the night sync from the command line: keys at init, trust-hub,
+# add-site, export, hub apply (replay, damage, gap), hub export, apply,
+# conflicts and resolve; messages and exit codes.
+. "$top_srcdir/tests/cli/lib.sh"
+
+echo pw >"$T/pw"
+export YIBAO_PASSWORD_FILE="$T/pw" YIBAO_OPERATOR=admin
+for place in HUB A B; do
+	"$YIBAO" --db "$T/$place.db" init --site $place --admin admin \
+	    --password-file "$T/pw" >/dev/null || exit 99
+done
+sqlite3 "$T/A.db" "INSERT INTO operator SELECT 'li', '李会计', 'clerk', password_hash, 1, site, created_at FROM operator WHERE login = 'admin'" || exit 99
+
+run "$YIBAO" --db "$T/HUB.db" hub init
+hubkey=$(sqlite3 "$T/HUB.db" "SELECT value FROM setting WHERE key = 'sync.public_key'")
+check "hub init" "0 This database is now the centre HUB.
+Each office learns the centre's key with:
+  yibao sync trust-hub HUB $hubkey" "$status $out"
+check "key is 64 hex digits" 64 "$(printf %s "$hubkey" | tr -cd 0-9a-f | wc -c)"
+check "secret key kept in the 0600 database" "600 128" \
+	"$(stat -c %a "$T/HUB.db") $(sqlite3 "$T/HUB.db" "SELECT length(value) FROM setting WHERE key = 'sync.secret_key'")"
+run "$YIBAO" --db "$T/HUB.db" hub init
+check "hub init again" "This database is the centre HUB already; nothing was changed." \
+	"$(echo "$out" | head -n 1)"
+
+run "$YIBAO" --db "$T/A.db" sync export -o "$T/x.syn"
+check "export before trust-hub" "1|yibao: this office does not know its centre yet: yibao sync trust-hub CODE KEY" \
+	"$status|$err"
+run "$YIBAO" --db "$T/A.db" sync trust-hub HUB 1234
+check "bad key" "1|yibao: the key \"1234\" is not a public key: 64 hexadecimal digits, as yibao hub init prints it" \
+	"$status|$err"
+run "$YIBAO" --db "$T/A.db" --operator li sync trust-hub HUB "$hubkey"
+check "trust-hub needs an admin" 4 "$status"
+for o in A B; do
+	run "$YIBAO" --db "$T/$o.db" sync trust-hub HUB "$hubkey"
+	check "trust-hub $o" "0 This office now exchanges files with the centre HUB." "$status $out"
+	run "$YIBAO" --db "$T/$o.db" sync key
+	key=$(echo "$out" | cut -d' ' -f2)
+	check "sync key $o" "$o" "$(echo "$out" | cut -d' ' -f1)"
+	run "$YIBAO" --db "$T/HUB.db" hub add-site $o "$key"
+	check "add-site $o" "0 Office $o is known to the centre." "$status $out"
+done
+run "$YIBAO" --db "$T/HUB.db" hub add-site HUB "$hubkey"
+check "add-site of the hub itself" "1|yibao: HUB is the centre's own code" "$status|$err"
+
+# A registers a person; the file goes to the hub, twice.
+run "$YIBAO" --db "$T/A.db" resident add 11010519491231002X --name 张三 \
+	--residence rural --insured rural_resident --village 东村
+check "register at A" 0 "$status"
+run "$YIBAO" --db "$T/A.db" --operator li sync export -o "$T/A1.syn"
+check "a clerk may not export" "4|yibao: only a supervisor or an administrator may do this; li is a clerk" \
+	"$status|$err"
+run "$YIBAO" --db "$T/A.db" sync export -o "$T/A1.syn"
+size=$(stat -c %s "$T/A1.syn")
+# the audit lines of operator.add (init) and trust-hub; the resident and
+# its audit line
+check "export" "0 Wrote $T/A1.syn: file 1 of office A, 4 changes, $size bytes; it acknowledges the centre's changes up to 0." \
+	"$status $out"
+check "sync file 0600" 600 "$(stat -c %a "$T/A1.syn")"
+check "no temporary file left" "A1.syn" "$(cd "$T" && ls *.syn*)"
+run "$YIBAO" --db "$T/A.db" sync status
+check "status" "Office A; centre: HUB.
+Files written: 1; changes waiting for the next file: 0; the centre's changes applied: up to 0." \
+	"$(echo "$out" | sed -n '1p;3p')"
+
+head -c 100 "$T/A1.syn" >"$T/cut.syn"
+hub_state() { sqlite3 "$T/HUB.db" .dump | sha256sum; }
+before=$(hub_state)
+run "$YIBAO" --db "$T/HUB.db" hub apply "$T/cut.syn"
+check "truncated file refused" "1|yibao: $T/cut.syn is truncated (100 bytes, fewer than its header says): nothing was applied; copy the file again" \
+	"$status|$err"
+check "hub unchanged after truncation" "$before" "$(hub_state)"
+cp "$T/A1.syn" "$T/flip.syn"
+printf '\377' | dd of="$T/flip.syn" bs=1 seek=$((size - 5)) conv=notrunc 2>/dev/null
+run "$YIBAO" --db "$T/HUB.db" hub apply "$T/flip.syn"
+check "damaged file refused" "1|yibao: $T/flip.syn is damaged (its SHA-256 does not match): nothing was applied; copy the file again" \
+	"$status|$err"
+check "hub unchanged after damage" "$before" "$(hub_state)"
+echo "not a sync file" >"$T/junk.syn"
+run "$YIBAO" --db "$T/HUB.db" hub apply "$T/junk.syn"
+check "junk refused" "1|yibao: $T/junk.syn is not a yibao sync file" "$status|$err"
+
+run "$YIBAO" --db "$T/HUB.db" hub apply "$T/A1.syn" "$T/A1.syn"
+check "apply, then the replay skipped" "0 Applied $T/A1.syn: office A's file 1, 4 rows, 0 set aside for review (yibao hub conflicts).
+$T/A1.syn: office A's file 1 was applied already: skipped, nothing changed." "$status $out"
+
+# B registers the same person under another name; B's second file alone is a gap.
+run "$YIBAO" --db "$T/B.db" resident add 11010519491231002X --name 张叁 \
+	--residence rural --insured rural_resident --village 西村
+"$YIBAO" --db "$T/B.db" sync export -o "$T/B1.syn" >/dev/null
+"$YIBAO" --db "$T/B.db" sync export -o "$T/B2.syn" >/dev/null
+before=$(hub_state)
+run "$YIBAO" --db "$T/HUB.db" hub apply "$T/B2.syn"
+check "gap refused" "1|yibao: $T/B2.syn is office B's file 2, but the next one to apply is 1: refused, apply the files in order" \
+	"$status|$err"
+check "hub unchanged after a gap" "$before" "$(hub_state)"
+run "$YIBAO" --db "$T/HUB.db" hub apply "$T/B1.syn" "$T/B2.syn"
+check "in order" 0 "$status"
+run "$YIBAO" --db "$T/HUB.db" hub conflicts
+check "the same person is held for review" "0 #1  same person registered twice  resident 11010519491231002X  (office B, file 1, TIME)" \
+	"$status $(echo "$out" | head -n 1 | sed 's/, 20[0-9T:Z-]*)$/, TIME)/')"
+check "both versions shown" "2" "$(echo "$out" | grep -c '"name":"张[三叁]"')"
+
+# The hub's file for B: B takes the centre's version.
+run "$YIBAO" --db "$T/HUB.db" hub export --site B -o "$T/HB.syn"
+check "hub export" 0 "$status"
+run "$YIBAO" --db "$T/A.db" sync apply "$T/HB.syn"
+check "B's file at A" "1|yibao: $T/HB.syn is for office B, not for this office (A): refused" \
+	"$status|$err"
+run "$YIBAO" --db "$T/B.db" sync apply "$T/HB.syn"
+check "apply at B" 0 "$status"
+check "B has the centre's version" "张三|东村|A" \
+	"$(sqlite3 "$T/B.db" "SELECT name, village, site FROM resident")"
+run "$YIBAO" --db "$T/B.db" sync apply "$T/HB.syn"
+check "hub file replayed" "0 $T/HB.syn was applied already (the centre's changes up to $(sqlite3 "$T/HUB.db" "SELECT max(seq) FROM sync_outbox")): skipped, nothing changed." \
+	"$status $out"
+
+# The supervisor takes B's spelling; it travels to A.
+run "$YIBAO" --db "$T/HUB.db" hub resolve 1 --keep office --note "户口簿为张叁"
+check "resolve" "0 Entry 1 closed: the version set aside is now the record, and travels to every office." \
+	"$status $out"
+run "$YIBAO" --db "$T/HUB.db" hub resolve 1 --keep centre
+check "resolve twice" 1 "$status"
+run "$YIBAO" --db "$T/HUB.db" hub resolve 1 --keep nobody
+check "resolve usage" 2 "$status"
+run "$YIBAO" --db "$T/HUB.db" hub conflicts
+check "nothing open" "0 Nothing waits for review." "$status $out"
+"$YIBAO" --db "$T/A.db" sync export -o "$T/A2.syn" >/dev/null
+"$YIBAO" --db "$T/HUB.db" hub apply "$T/A2.syn" >/dev/null
+"$YIBAO" --db "$T/HUB.db" hub export --site A -o "$T/HA.syn" >/dev/null
+run "$YIBAO" --db "$T/A.db" sync apply "$T/HA.syn"
+check "apply at A" 0 "$status"
+check "A has the merged record" "张叁|西村|A" \
+	"$(sqlite3 "$T/A.db" "SELECT name, village, site FROM resident")"
+
+run "$YIBAO" --db "$T/A.db" hub conflicts
+check "an office is not a hub" "1|yibao: this database is not a centre: make it one with yibao hub init" \
+	"$status|$err"
+run "$YIBAO" --db "$T/HUB.db" sync export -o "$T/h.syn"
+check "a hub does not export as an office" 1 "$status"
+run "$YIBAO" --db "$T/A.db" sync
+check "sync usage" 2 "$status"
+
+finish
