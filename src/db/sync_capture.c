@@ -68,6 +68,23 @@ drop(struct capture *c)
 	free(c);
 }
 
+/* A new session on the synced tables for `c`; 0 ok. */
+static int
+attach(struct capture *c)
+{
+	if (sqlite3session_create(c->db->h, "main", &c->ses) != SQLITE_OK) {
+		c->ses = NULL;
+		return -1;
+	}
+	sqlite3session_table_filter(c->ses, filter, NULL);
+	if (sqlite3session_attach(c->ses, NULL) != SQLITE_OK) {
+		sqlite3session_delete(c->ses);
+		c->ses = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 int
 db_capture_begin(struct db *db)
 {
@@ -79,17 +96,11 @@ db_capture_begin(struct db *db)
 		drop(c);
 	if ((c = calloc(1, sizeof *c)) == NULL)
 		return -1;
-	if (sqlite3session_create(db->h, "main", &c->ses) != SQLITE_OK) {
-		free(c);
-		return -1;
-	}
-	sqlite3session_table_filter(c->ses, filter, NULL);
-	if (sqlite3session_attach(c->ses, NULL) != SQLITE_OK) {
-		sqlite3session_delete(c->ses);
-		free(c);
-		return -1;
-	}
 	c->db = db;
+	if (attach(c) != 0) {
+		free(c);
+		return -1;
+	}
 	c->next = captures;
 	captures = c;
 	return 0;
@@ -133,6 +144,29 @@ outbox_add(struct db *db, const char *origin, const void *cs, int n)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+db_capture_flush(struct db *db)
+{
+	struct capture *c = find(db);
+	void *cs = NULL;
+	int n = 0, rc = 0;
+
+	if (c == NULL || c->ses == NULL || sqlite3session_isempty(c->ses))
+		return 0;
+	if (sqlite3session_changeset(c->ses, &n, &cs) != SQLITE_OK)
+		return -1;
+	/* The outbox row is not a synced table: the next session need not
+	 * be attached before it is written. */
+	sqlite3session_delete(c->ses);
+	c->ses = NULL;
+	if (n > 0)
+		rc = outbox_add(db, c->origin, cs, n);
+	sqlite3_free(cs);
+	if (rc == 0)
+		rc = attach(c);
+	return rc;
 }
 
 int

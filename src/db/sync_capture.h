@@ -29,6 +29,15 @@ void db_capture_off(struct db *db);
 /* Before COMMIT: the changeset into sync_outbox.  0 ok, -1 error. */
 int db_capture_commit(struct db *db);
 
+/*
+ * Inside a long transaction (an import of a million rows): write what the
+ * session holds so far to sync_outbox and start a new session, so memory
+ * and the size of one outbox row stay bounded (SQLite refuses a value over
+ * 1 GB).  The rows written so far are rolled back with the transaction
+ * like everything else.  0 ok, -1 error.
+ */
+int db_capture_flush(struct db *db);
+
 /* At ROLLBACK: forget the session. */
 void db_capture_end(struct db *db);
 

@@ -11,6 +11,7 @@
 #include "db/category.h"
 #include "db/household.h"
 #include "db/resident.h"
+#include "db/sync_capture.h"
 #include "db/tx.h"
 #include "i18n.h"
 #include "io/csv.h"
@@ -27,6 +28,9 @@
  * many times; 64 MiB holds the indexes of a county's roster.
  */
 #define IMPORT_CACHE_KIB 65536
+
+/* Rows between two writes of the night sync's capture (db_capture_flush). */
+#define IMPORT_CAPTURE_ROWS 5000
 
 enum outcome { ROW_UNCHANGED, ROW_CHANGED, ROW_ADDED };
 
@@ -610,6 +614,12 @@ on_record(void *ctx, const struct csv_record *rec)
 	if (u->o->progress != NULL && u->r->rows % IMPORT_PROGRESS_ROWS == 0)
 		u->o->progress(u->o->progress_ctx, u->r->rows, u->bytes,
 		    u->total);
+	/* The night sync's record of the rows so far, so memory stays flat. */
+	if (u->r->rows % IMPORT_CAPTURE_ROWS == 0 && u->fatal == OPS_OK &&
+	    db_capture_flush(u->s->db) != 0)
+		u->fatal = ops_fail(u->err, OPS_FAILED, _("the changes could "
+		    "not be recorded for the night sync: %s"),
+		    db_errmsg(u->s->db));
 	return u->fatal != OPS_OK;
 }
 

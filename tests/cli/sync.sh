@@ -142,4 +142,23 @@ check "a hub does not export as an office" 1 "$status"
 run "$YIBAO" --db "$T/A.db" sync
 check "sync usage" 2 "$status"
 
+# A large import is written to the outbox in pieces of 5,000 rows (memory
+# stays flat), and all of it arrives.
+python3 "$top_srcdir/bench/gen-roster.py" -n 12000 --seed 7 -o "$T/big.csv" ||
+	exit 99
+before=$(sqlite3 "$T/B.db" "SELECT count(*) FROM sync_outbox")
+run "$YIBAO" --db "$T/B.db" import residents "$T/big.csv"
+check "large import" 0 "$status"
+check "three outbox rows: at 5,000, at 10,000 and at commit" 3 \
+	"$(( $(sqlite3 "$T/B.db" "SELECT count(*) FROM sync_outbox") - before ))"
+run "$YIBAO" --db "$T/B.db" sync export -o "$T/B3.syn"
+check "export of the import" 0 "$status"
+run "$YIBAO" --db "$T/HUB.db" hub apply "$T/B3.syn"
+check "hub applies it" 0 "$status"
+check "every imported resident at the hub" "12000 12000" \
+	"$(sqlite3 "$T/HUB.db" "SELECT count(*) FROM resident WHERE site = 'B' AND
+	    id_number <> '11010519491231002X'") $(sqlite3 "$T/HUB.db" \
+	    "SELECT count(*) FROM household_member m JOIN household h ON
+	    h.key = m.household WHERE h.site = 'B'")"
+
 finish
