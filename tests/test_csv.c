@@ -295,6 +295,11 @@ test_roster_values(void **state)
 	assert_int_equal(roster_date("1990年1月31日", d), 0);
 	assert_string_equal(d, "1990-01-31");
 	assert_int_equal(roster_date("1990-13-01", d), -1);
+	/* Found by tests/fuzz/idcard: days a month does not have. */
+	assert_int_equal(roster_date("2021-02-29", d), -1);
+	assert_int_equal(roster_date("2021年4月31日", d), -1);
+	assert_int_equal(roster_date("2020/2/29", d), 0);
+	assert_string_equal(d, "2020-02-29");
 }
 
 int

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/idcard.h"
 #include "i18n.h"
 
@@ -274,7 +275,9 @@ roster_date(const char *v, char out[11])
 		goto ok;
 	return -1;
 ok:
-	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+	/* A real calendar day (fuzzing found 2021-02-29 accepted). */
+	if (y > 9999 || m > 12 || d > 31 ||
+	    !date_valid((struct date){ (int)y, (int)m, (int)d }))
 		return -1;
 	snprintf(out, 11, "%04u-%02u-%02u", y, m, d);
 	return 0;
