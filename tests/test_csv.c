@@ -263,6 +263,8 @@ test_roster_damaged(void **state)
 		{ "440524199001011002", 0 },
 		{ "11010519491231002X", 0 },
 		{ "E+17", 0 }, { "张三", 0 },
+		/* found by tests/fuzz/idcard: read past the end */
+		{ "4.40524E", 0 }, { "110100411985031500524E", 0 },
 	};
 	const char *why;
 

@@ -139,8 +139,12 @@ roster_id_damaged(const char *v, const char **why)
 	size_t n = strlen(v);
 	const char *e = strpbrk(v, "Ee");
 
-	/* 4.40524E+17: a number Excel showed in scientific notation. */
-	if (e != NULL && e > v && n < 32 && strchr("+-", e[1]) != NULL &&
+	/*
+	 * 4.40524E+17: a number Excel showed in scientific notation.  Not
+	 * strchr("+-", e[1]): it finds the NUL of a value ending in E, and
+	 * e + 2 is then past the end (found by tests/fuzz/idcard).
+	 */
+	if (e != NULL && e > v && n < 32 && (e[1] == '+' || e[1] == '-') &&
 	    all_digits(e + 2, strlen(e + 2)) && e[2] != '\0') {
 		int digits = 0, dots = 0;
 

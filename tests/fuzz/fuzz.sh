@@ -13,7 +13,7 @@
 #   make fuzz FUZZ_SECONDS=600 FUZZ_TARGETS=csv
 #
 # Makefile.am passes: srcdir, builddir, FUZZ_CC, FUZZ_CPPFLAGS,
-# FUZZ_CFLAGS (the libraries' flags), FUZZ_LIBS, FUZZ_SOURCES (libyibao's
+# FUZZ_LOCALEDIR, FUZZ_PKGDATADIR, FUZZ_CFLAGS (the libraries' flags), FUZZ_LIBS, FUZZ_SOURCES (libyibao's
 # sources), FUZZ_TARGETS.
 set -u
 : "${srcdir:?}" "${builddir:?}" "${FUZZ_TARGETS:?}" "${FUZZ_SOURCES:?}"
@@ -46,7 +46,10 @@ compile() {
 	fi
 	echo "  CC (fuzz) $src"
 	# shellcheck disable=SC2086
-	"$FUZZ_CC" -g -O1 $SAN "$@" $FUZZ_CPPFLAGS $FUZZ_CFLAGS -c "$src" -o "$obj"
+	"$FUZZ_CC" -g -O1 $SAN "$@" $FUZZ_CPPFLAGS \
+	    -DLOCALEDIR="\"$FUZZ_LOCALEDIR\"" \
+	    -DPKGDATADIR="\"$FUZZ_PKGDATADIR\"" \
+	    $FUZZ_CFLAGS -c "$src" -o "$obj"
 }
 
 objs=
