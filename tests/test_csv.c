@@ -153,6 +153,17 @@ static const struct {
 	/* 𠀀 95 32 82 36 and 㐀 81 39 EE 39: four-byte GB18030 */
 	{ "gb four-byte", "\x95\x32\x82\x36\x81\x39\xEE\x39", 8, NULL,
 	    DETECT_GB18030, 0, 0, 0 },
+	/* The ends of the assigned four-byte ranges (U+FFFF, U+10FFFF) and
+	 * just past them: unassigned, iconv refuses them (tests/fuzz/csv). */
+	{ "gb last bmp", "\x84\x31\xA4\x39", 4, NULL, DETECT_GB18030, 0, 0,
+	    0 },
+	{ "gb last", "\xE3\x32\x9A\x35", 4, NULL, DETECT_GB18030, 0, 0, 0 },
+	{ "gb past bmp", "x\n\x84\x31\xA5\x30", 6, NULL, DETECT_INVALID, 0,
+	    2, 2 },
+	{ "gb unassigned", "\x84\x32\x95\x34", 4, NULL, DETECT_INVALID, 0, 1,
+	    0 },
+	{ "gb past last", "\xE3\x32\x9A\x36", 4, NULL, DETECT_INVALID, 0, 1,
+	    0 },
 	{ "lone 0x80 euro", "a\x80z", 3, NULL, DETECT_GB18030, 0, 0, 0 },
 	/* overlong '/' C0 AF: not UTF-8; C0 is no GB18030 trail either?
 	 * C0 AF is a valid GB two-byte code, so GB18030 */

@@ -66,9 +66,25 @@ u8_byte(struct detect *d, unsigned char b)
 
 /*
  * GB18030: 00-7F one byte; 81-FE then 40-7E or 80-FE two bytes; 81-84 or
- * 90-E3 (the assigned ranges), 30-39, 81-FE, 30-39 four bytes.  A lone
+ * 90-E3, 30-39, 81-FE, 30-39 four bytes, within the assigned ranges.  A lone
  * 0x80 is Windows' euro sign.
  */
+/*
+ * A four-byte sequence inside the assigned ranges: 81308130-8431A439 (the
+ * rest of the BMP) and 90308130-E3329A35 (U+10000-U+10FFFF).  84 32 95 34
+ * fits the byte pattern but is unassigned, and iconv refuses it (found by
+ * tests/fuzz/csv: such a file was called GB18030, then failed to convert).
+ */
+static int
+gb_four_assigned(const unsigned char first[3], unsigned char last)
+{
+	unsigned long lin = (((unsigned long)(first[0] >= 0x90 ?
+	    first[0] - 0x90 : first[0] - 0x81) * 10 + (first[1] - 0x30)) * 126 +
+	    (first[2] - 0x81)) * 10 + (last - 0x30);
+
+	return first[0] >= 0x90 ? lin <= 0x10FFFF - 0x10000 : lin <= 39419;
+}
+
 static void
 gb_byte(struct detect *d, unsigned char b)
 {
@@ -94,6 +110,7 @@ gb_byte(struct detect *d, unsigned char b)
 		if (b >= 0x30 && b <= 0x39) {
 			ok = (sc->first[0] >= 0x81 && sc->first[0] <= 0x84) ||
 			    (sc->first[0] >= 0x90 && sc->first[0] <= 0xE3);
+			sc->first[1] = b;
 			sc->pos = ok ? 2 : 0;
 			if (!ok)
 				scan_bad(sc, d, start);
@@ -106,12 +123,13 @@ gb_byte(struct detect *d, unsigned char b)
 		break;
 	case 2:
 		if (b >= 0x81 && b <= 0xFE) {
+			sc->first[2] = b;
 			sc->pos = 3;
 			return;
 		}
 		break;
 	default:
-		if (b >= 0x30 && b <= 0x39) {
+		if (b >= 0x30 && b <= 0x39 && gb_four_assigned(sc->first, b)) {
 			sc->pos = 0;
 			return;
 		}
