@@ -164,6 +164,15 @@ static const struct {
 	    0 },
 	{ "gb past last", "\xE3\x32\x9A\x36", 4, NULL, DETECT_INVALID, 0, 1,
 	    0 },
+	/* Codes glibc leaves unmapped since GB18030-2005 (U+FE10, U+9FB4)
+	 * and their neighbours, which convert. */
+	{ "gb fe10 hole", "\x84\x31\x82\x36", 4, NULL, DETECT_INVALID, 0, 1,
+	    0 },
+	{ "gb 9fb4 hole", "\x82\x35\x90\x37", 4, NULL, DETECT_INVALID, 0, 1,
+	    0 },
+	{ "gb around holes", "\x84\x31\x82\x35\x84\x31\x83\x36"
+	    "\x82\x35\x90\x36\x82\x35\x91\x35", 16, NULL, DETECT_GB18030, 0,
+	    0, 0 },
 	{ "lone 0x80 euro", "a\x80z", 3, NULL, DETECT_GB18030, 0, 0, 0 },
 	/* overlong '/' C0 AF: not UTF-8; C0 is no GB18030 trail either?
 	 * C0 AF is a valid GB two-byte code, so GB18030 */

@@ -74,6 +74,10 @@ u8_byte(struct detect *d, unsigned char b)
  * rest of the BMP) and 90308130-E3329A35 (U+10000-U+10FFFF).  84 32 95 34
  * fits the byte pattern but is unassigned, and iconv refuses it (found by
  * tests/fuzz/csv: such a file was called GB18030, then failed to convert).
+ * Inside the BMP range glibc (2.36) also refuses the codes of characters
+ * GB18030-2005 moved to two bytes: 82358F33-82359134 and 84318236-84318335
+ * (U+9FB4-9FBB and U+FE10-FE19, linear 19057-19064 and 39076-39085); every
+ * other code converts (checked one by one against iconv).
  */
 static int
 gb_four_assigned(const unsigned char first[3], unsigned char last)
@@ -82,7 +86,10 @@ gb_four_assigned(const unsigned char first[3], unsigned char last)
 	    first[0] - 0x90 : first[0] - 0x81) * 10 + (first[1] - 0x30)) * 126 +
 	    (first[2] - 0x81)) * 10 + (last - 0x30);
 
-	return first[0] >= 0x90 ? lin <= 0x10FFFF - 0x10000 : lin <= 39419;
+	if (first[0] >= 0x90)
+		return lin <= 0x10FFFF - 0x10000;
+	return lin <= 39419 && !(lin >= 19057 && lin <= 19064) &&
+	    !(lin >= 39076 && lin <= 39085);
 }
 
 static void
