@@ -153,6 +153,26 @@ static const struct {
 	/* 𠀀 95 32 82 36 and 㐀 81 39 EE 39: four-byte GB18030 */
 	{ "gb four-byte", "\x95\x32\x82\x36\x81\x39\xEE\x39", 8, NULL,
 	    DETECT_GB18030, 0, 0, 0 },
+	/* The ends of the assigned four-byte ranges (U+FFFF, U+10FFFF) and
+	 * just past them: unassigned, iconv refuses them (tests/fuzz/csv). */
+	{ "gb last bmp", "\x84\x31\xA4\x39", 4, NULL, DETECT_GB18030, 0, 0,
+	    0 },
+	{ "gb last", "\xE3\x32\x9A\x35", 4, NULL, DETECT_GB18030, 0, 0, 0 },
+	{ "gb past bmp", "x\n\x84\x31\xA5\x30", 6, NULL, DETECT_INVALID, 0,
+	    2, 2 },
+	{ "gb unassigned", "\x84\x32\x95\x34", 4, NULL, DETECT_INVALID, 0, 1,
+	    0 },
+	{ "gb past last", "\xE3\x32\x9A\x36", 4, NULL, DETECT_INVALID, 0, 1,
+	    0 },
+	/* Codes glibc leaves unmapped since GB18030-2005 (U+FE10, U+9FB4)
+	 * and their neighbours, which convert. */
+	{ "gb fe10 hole", "\x84\x31\x82\x36", 4, NULL, DETECT_INVALID, 0, 1,
+	    0 },
+	{ "gb 9fb4 hole", "\x82\x35\x90\x37", 4, NULL, DETECT_INVALID, 0, 1,
+	    0 },
+	{ "gb around holes", "\x84\x31\x82\x35\x84\x31\x83\x36"
+	    "\x82\x35\x90\x36\x82\x35\x91\x35", 16, NULL, DETECT_GB18030, 0,
+	    0, 0 },
 	{ "lone 0x80 euro", "a\x80z", 3, NULL, DETECT_GB18030, 0, 0, 0 },
 	/* overlong '/' C0 AF: not UTF-8; C0 is no GB18030 trail either?
 	 * C0 AF is a valid GB two-byte code, so GB18030 */
@@ -263,6 +283,8 @@ test_roster_damaged(void **state)
 		{ "440524199001011002", 0 },
 		{ "11010519491231002X", 0 },
 		{ "E+17", 0 }, { "张三", 0 },
+		/* found by tests/fuzz/idcard: read past the end */
+		{ "4.40524E", 0 }, { "110100411985031500524E", 0 },
 	};
 	const char *why;
 
@@ -295,6 +317,11 @@ test_roster_values(void **state)
 	assert_int_equal(roster_date("1990年1月31日", d), 0);
 	assert_string_equal(d, "1990-01-31");
 	assert_int_equal(roster_date("1990-13-01", d), -1);
+	/* Found by tests/fuzz/idcard: days a month does not have. */
+	assert_int_equal(roster_date("2021-02-29", d), -1);
+	assert_int_equal(roster_date("2021年4月31日", d), -1);
+	assert_int_equal(roster_date("2020/2/29", d), 0);
+	assert_string_equal(d, "2020-02-29");
 }
 
 int

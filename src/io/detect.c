@@ -66,9 +66,32 @@ u8_byte(struct detect *d, unsigned char b)
 
 /*
  * GB18030: 00-7F one byte; 81-FE then 40-7E or 80-FE two bytes; 81-84 or
- * 90-E3 (the assigned ranges), 30-39, 81-FE, 30-39 four bytes.  A lone
+ * 90-E3, 30-39, 81-FE, 30-39 four bytes, within the assigned ranges.  A lone
  * 0x80 is Windows' euro sign.
  */
+/*
+ * A four-byte sequence inside the assigned ranges: 81308130-8431A439 (the
+ * rest of the BMP) and 90308130-E3329A35 (U+10000-U+10FFFF).  84 32 95 34
+ * fits the byte pattern but is unassigned, and iconv refuses it (found by
+ * tests/fuzz/csv: such a file was called GB18030, then failed to convert).
+ * Inside the BMP range glibc (2.36) also refuses the codes of characters
+ * GB18030-2005 moved to two bytes: 82358F33-82359134 and 84318236-84318335
+ * (U+9FB4-9FBB and U+FE10-FE19, linear 19057-19064 and 39076-39085); every
+ * other code converts (checked one by one against iconv).
+ */
+static int
+gb_four_assigned(const unsigned char first[3], unsigned char last)
+{
+	unsigned long lin = (((unsigned long)(first[0] >= 0x90 ?
+	    first[0] - 0x90 : first[0] - 0x81) * 10 + (first[1] - 0x30)) * 126 +
+	    (first[2] - 0x81)) * 10 + (last - 0x30);
+
+	if (first[0] >= 0x90)
+		return lin <= 0x10FFFF - 0x10000;
+	return lin <= 39419 && !(lin >= 19057 && lin <= 19064) &&
+	    !(lin >= 39076 && lin <= 39085);
+}
+
 static void
 gb_byte(struct detect *d, unsigned char b)
 {
@@ -94,6 +117,7 @@ gb_byte(struct detect *d, unsigned char b)
 		if (b >= 0x30 && b <= 0x39) {
 			ok = (sc->first[0] >= 0x81 && sc->first[0] <= 0x84) ||
 			    (sc->first[0] >= 0x90 && sc->first[0] <= 0xE3);
+			sc->first[1] = b;
 			sc->pos = ok ? 2 : 0;
 			if (!ok)
 				scan_bad(sc, d, start);
@@ -106,12 +130,13 @@ gb_byte(struct detect *d, unsigned char b)
 		break;
 	case 2:
 		if (b >= 0x81 && b <= 0xFE) {
+			sc->first[2] = b;
 			sc->pos = 3;
 			return;
 		}
 		break;
 	default:
-		if (b >= 0x30 && b <= 0x39) {
+		if (b >= 0x30 && b <= 0x39 && gb_four_assigned(sc->first, b)) {
 			sc->pos = 0;
 			return;
 		}

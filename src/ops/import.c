@@ -577,9 +577,39 @@ residents_row(struct run *u, const struct csv_record *rec)
 	count(u, o);
 }
 
+/*
+ * Put the problems of deferred rows among the others, in line order: both
+ * runs, [0, mid) from the stream and [mid, n) from finish_deferred, are
+ * each in line order already (the fuzz target for ops_import found them
+ * listed after rows further down the file).
+ */
+static void
+merge_problems(struct run *u, size_t mid)
+{
+	struct import_report *r = u->r;
+	struct import_problem *m;
+	size_t i = 0, j = mid, k = 0;
+
+	if (mid == 0 || mid == r->nproblems ||
+	    r->problem[mid - 1].line <= r->problem[mid].line)
+		return;
+	if ((m = malloc(r->nproblems * sizeof *m)) == NULL) {
+		u->fatal = ops_fail(u->err, OPS_FAILED, _("out of memory"));
+		return;
+	}
+	while (i < mid || j < r->nproblems)
+		m[k++] = j == r->nproblems || (i < mid &&
+		    r->problem[i].line <= r->problem[j].line) ?
+		    r->problem[i++] : r->problem[j++];
+	memcpy(r->problem, m, r->nproblems * sizeof *m);
+	free(m);
+}
+
 static void
 finish_deferred(struct run *u)
 {
+	size_t mid = u->r->nproblems;
+
 	for (size_t i = 0; i < u->ndef && !u->fatal; i++) {
 		struct deferred *d = &u->def[i];
 		int rc;
@@ -590,6 +620,7 @@ finish_deferred(struct run *u)
 		count(u, rc > 0 && d->was == ROW_UNCHANGED ? ROW_CHANGED :
 		    d->was);
 	}
+	merge_problems(u, mid);
 }
 
 /* ---- the stream ------------------------------------------------------- */
