@@ -198,7 +198,7 @@ static const struct tui_form_field fields[F_COUNT] = {
 	    N_("Maternity: how many babies; empty is one") },
 	{ N_("Major disease"), 2, 1, TUI_FIELD_DIGITS, check_choice,
 	    N_("1 one of the listed major diseases (大病), 0 not") },
-	{ N_("Total (T)"), 12, 12, TUI_FIELD_MONEY, check_money,
+	{ N_("Bill total"), 12, 12, TUI_FIELD_MONEY, check_money,
 	    N_("The whole bill, yuan: 12345.67") },
 	{ N_("Out-of-list"), 12, 12, TUI_FIELD_MONEY, check_money,
 	    N_("Out-of-list items (O), paid by the person") },
@@ -662,25 +662,14 @@ static const struct tui_keyhelp claim_keys[] = {
 
 static const struct tui_screen claim_screen = {
 	N_("Settle a claim"),
-	N_("Type the bill on the left: the patient's ID number, the kind of "
-	    "care (1 inpatient, 2 accident, 3 general outpatient, 4 chronic "
-	    "outpatient, 5 maternity), the dates, the hospital and its level, "
-	    "where the care was (1 the home county, 2 another county, 3 "
-	    "another city of the province, 4 another province), and the "
-	    "amounts in yuan.  The settlement at the right is worked out "
-	    "again as each field changes, exactly as saving will record it "
-	    "(RULES.md 5): T the total, O out-of-list items, E imported "
-	    "material over the domestic price, F the first self-pay of "
-	    "imported material, P_B the first self-pay of class B, R = T - O "
-	    "- E - F - P_B the policy range, D the deductible, r the ratio "
-	    "(cut by the penalty for care away from home without an off-site "
-	    "registration, unless an emergency), the basic fund = (R - D) x "
-	    "r within the year's cap, then serious-illness insurance, medical "
-	    "assistance, and what the person pays = T - fund - serious - "
-	    "assistance.  The notes say why (penalty, cap reached, not "
-	    "eligible).  F6 shows the pack's parameters behind the figures "
-	    "with their file and line; F4 the whole slip as it will print.  "
-	    "F2, or Enter on the last field, saves and shows the slip."),
+	N_("The bill at the left, the settlement at the right, worked out "
+	    "again as each field changes, as saving will record it (RULES.md "
+	    "5): R = T - O - E - F - P_B; fund = (R - D) x r within the "
+	    "year's cap, r cut by the penalty for care away from home "
+	    "without a registration (not in an emergency); then serious "
+	    "illness and assistance; the person pays T - fund - serious - "
+	    "assistance.  F6: the parameters with file and line; F4: the "
+	    "slip; F2 saves."),
 	claim_draw, claim_key, claim_free, claim_keys
 };
 

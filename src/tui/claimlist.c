@@ -260,16 +260,12 @@ static const struct tui_keyhelp claims_keys[] = {
 
 static const struct tui_screen claims_screen = {
 	N_("Claims of the year"),
-	N_("A resident's claims for one benefit year: date, kind, the total, "
-	    "what the basic fund paid, what serious-illness insurance and "
-	    "medical assistance paid together (Other), and what the person "
-	    "paid; a reversal's figures are negative.  Below, the year so far "
-	    "against each cap of the office's pack: the cap left is the cap "
-	    "less what the fund already paid under it this year (inpatient "
-	    "and accident share the inpatient cap; chronic care has a cap per "
-	    "disease).  Enter opens a claim's slip, where it can be printed "
-	    "or reversed; F5 settles a new claim for this person; F6 shows "
-	    "their off-site registrations."),
+	N_("A resident's claims of one benefit year (a reversal's figures "
+	    "negative; Other is serious illness and assistance), then the "
+	    "year against each cap of the pack: cap left = cap - what the "
+	    "fund paid under it this year (inpatient and accident share the "
+	    "inpatient cap).  Enter opens a claim's slip (print, reverse); "
+	    "F5 settles a claim; F6 the off-site registrations."),
 	claims_draw, claims_key, claims_free, claims_keys
 };
 

@@ -143,10 +143,12 @@ reverse(struct tui *t, struct slip_scr *s)
 		tui_error(t, "%s", _("type the reason"));
 		return;
 	}
-	s->mode = MODE_PAGE;
 	if (!tui_supervisor(t, _("Reversing a claim needs a supervisor."),
-	    &as))
+	    &as)) {
+		s->mode = MODE_PAGE;
 		return;
+	}
+	s->mode = MODE_PAGE;
 	if (ops_claim_reverse(&as, s->key, reason, key, sizeof key, &err) !=
 	    OPS_OK) {
 		tui_error(t, "%s", err.msg);
@@ -166,9 +168,11 @@ slip_draw(struct tui *t, void *state)
 
 	switch (s->mode) {
 	case MODE_REASON:
-		scr_page_draw(t, &s->page, 0, rows - 2);
-		tui_print(t, rows - 2, 0, 0, 0, "");
-		tui_form_draw(t, s->reason, rows - 1, 0);
+		/* The slip steps aside: the supervisor's dialog comes over
+		 * this, and no wide character is cut in two under its edge. */
+		tui_printf(t, 1, 1, 0, TUI_A_BOLD, _("Reverse claim %s"),
+		    s->key);
+		tui_form_draw(t, s->reason, 3, 1);
 		return;
 	case MODE_FILE:
 		scr_page_draw(t, &s->page, 0, rows - 2);
@@ -261,16 +265,12 @@ static const struct tui_keyhelp slip_keys[] = {
 
 static const struct tui_screen slip_screen = {
 	N_("Settlement slip"),
-	N_("The saved claim's slip, exactly as it prints: every figure of "
-	    "the settlement (T, O, E, F, P_B, R, D, r, the basic fund, "
-	    "serious-illness insurance, medical assistance, what the person "
-	    "pays), each with the pack's parameter, file and line behind it, "
-	    "the notes and the pack.  The ID number is masked, as on every "
-	    "slip that leaves the office.  Up, Down, PgUp and PgDn scroll.  "
-	    "F4 prints it (YIBAO_PRINT_COMMAND, else lp) and F5 writes it to "
-	    "a file, both in GB18030 as office printers take it, the same "
-	    "bytes as yibao claim slip.  F8 reverses the claim with a reason: "
-	    "a clerk needs a supervisor to type their login and password."),
+	N_("The saved claim's slip as it prints: every figure with the "
+	    "pack's parameter, file and line behind it, the notes and the "
+	    "pack; the ID number masked.  F4 prints it (YIBAO_PRINT_COMMAND, "
+	    "else lp), F5 writes it to a file, both in GB18030, the bytes "
+	    "of yibao claim slip.  F8 reverses the claim with a reason (a "
+	    "supervisor's password)."),
 	slip_draw, slip_key, slip_free, slip_keys
 };
 

@@ -527,20 +527,13 @@ static const struct tui_keyhelp offsite_keys[] = {
 
 static const struct tui_screen offsite_screen = {
 	N_("Off-site registrations"),
-	N_("A resident's off-site medical registrations (异地就医备案), every "
-	    "one with its status: active, expired or revoked.  A registration "
-	    "valid on the admission date for the scope of the care waives "
-	    "the off-site penalty on the ratio (RULES.md 5.2); a wider scope "
-	    "covers a narrower one (county < city < province).  F5 files one: "
-	    "choose the kind by its number (long-term residence, migrant "
-	    "work, referral, emergency), then the scope, the destination's "
-	    "GB/T 2260 code and name and the first and last day; migrant "
-	    "work also needs the day the employer's documents are due, a "
-	    "referral the receiving hospital, diagnosis and reason.  An "
-	    "emergency is reported after discharge, so its days are in the "
-	    "past; the others start today or later.  F8 revokes the chosen "
-	    "one with a reason; F6 records that a migrant worker's documents "
-	    "came."),
+	N_("A resident's off-site registrations (异地就医备案).  One valid "
+	    "on the admission date for the scope of the care waives the "
+	    "penalty on the ratio (RULES.md 5.2); province covers city "
+	    "covers county.  F5 files one: the kind by number, then the "
+	    "fields it needs (an emergency is filed after discharge, the "
+	    "others start today or later).  F8 revokes the chosen one with a "
+	    "reason; F6 records a migrant worker's documents."),
 	offsite_draw, offsite_key, offsite_free, offsite_keys
 };
 
@@ -666,12 +659,11 @@ static const struct tui_keyhelp overdue_keys[] = {
 
 static const struct tui_screen overdue_screen = {
 	N_("Overdue documents"),
-	N_("Migrant workers' registrations (外出务工, 承诺制) hold at once and "
-	    "the employer's documents follow by a day the clerk set.  Listed "
-	    "here: active registrations whose documents were due before today "
-	    "and have not come, the oldest deadline first, with the phone "
-	    "number to call.  Enter opens the person's registrations, where "
-	    "F6 records the documents or F8 revokes the registration."),
+	N_("Migrant workers' registrations (承诺制) hold at once; the "
+	    "employer's documents follow by a day the clerk set.  Listed: "
+	    "active ones whose documents were due before today and have not "
+	    "come, oldest first, with the phone to call.  Enter opens the "
+	    "person's registrations (F6 documents, F8 revoke)."),
 	overdue_draw, overdue_key, overdue_free, overdue_keys
 };
 
