@@ -165,7 +165,8 @@ def scenario(env, t):
               "8470.00" in screen or "55%" in screen or
               "10 points" in screen or "10 个百分点" in screen)
     t.key("F6")                 # the parameters behind the figures
-    screen = t.wait_for("inpatient.ratio.city = 65%")
+    t.wait_for("inpatient.ratio.city = 65%")
+    screen = t.settle()
     env.check("parameters with file and line", True,
               "zhangye-2019.policy" in screen and
               ("line 30" in screen or "第 30 行" in screen))
