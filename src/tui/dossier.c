@@ -16,6 +16,7 @@
 #include "ops/household.h"
 #include "ops/payment.h"
 #include "ops/resident.h"
+#include "tui/claims.h"
 #include "tui/screens.h"
 
 struct dossier {
@@ -241,6 +242,9 @@ dossier_key(struct tui *t, void *state, const struct tui_key *k)
 	case TUI_KEY_F(8):
 		tui_open_member_add(t, d->id);
 		return TUI_HANDLED;
+	case TUI_KEY_F(9):
+		tui_open_claim_list(t, d->id);
+		return TUI_HANDLED;
 	default:
 		return scr_page_key(&d->page, tui_body_rows(t), k);
 	}
@@ -261,6 +265,7 @@ static const struct tui_keyhelp dossier_keys[] = {
 	{ "F6", N_("Chronic") },
 	{ "F7", N_("End one") },
 	{ "F8", N_("Household") },
+	{ "F9", N_("Claims") },
 	{ "F3", N_("Find") },
 	{ "Esc", N_("Back") },
 	{ NULL, NULL }
@@ -275,7 +280,8 @@ static const struct tui_screen dossier_screen = {
 	    "Up, Down, PgUp and PgDn scroll.  F4 takes contributions for the "
 	    "household, F5 adds a hardship category, F6 a chronic-disease "
 	    "qualification, F7 ends one (a supervisor), F8 puts the resident "
-	    "in a household."),
+	    "in a household, F9 shows the claims of the year (settle one there, or see "
+	    "the off-site registrations)."),
 	dossier_draw, dossier_key, dossier_free, dossier_keys
 };
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "i18n.h"
+#include "tui/claims.h"
 #include "tui/internal.h"
 
 static void
@@ -22,6 +23,8 @@ static const struct tui_menu_item main_items[] = {
 	{ N_("Households: create, add a member"), tui_open_household },
 	{ N_("Contributions: take a payment"), open_pay },
 	{ N_("End of day: the cash report"), tui_open_day_report },
+	{ N_("Off-site registrations"), tui_open_offsite_menu },
+	{ N_("Claims: settle, slips, the year"), tui_open_claims_menu },
 	{ N_("Change my password"), tui_open_passwd },
 	{ N_("Lock the screen"), tui_lock },
 };

@@ -1,0 +1,10 @@
+#!/usr/bin/python3
+"""claims_utf8.py: claims.py through PtyTerm in zh_CN.UTF-8."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import claims  # noqa: E402
+import tuitest  # noqa: E402
+
+claims.run(tuitest.PtyTerm, "zh_CN.UTF-8")
