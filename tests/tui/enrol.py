@@ -58,7 +58,8 @@ def scenario(env, t):
     # Find by pinyin initials: 刘䶮 of household DS-001.
     t.key("F3")
     t.send("ly")
-    screen = t.wait_for("刘䶮")
+    t.wait_for("刘䶮")
+    screen = t.settle()   # the whole screen, not its first half
     env.check("find ly: masked ID", True,
               "620799********0013 刘䶮" in screen)
     t.key("Enter")
@@ -78,7 +79,8 @@ def scenario(env, t):
     t.resize(100, 30)
     t.wait_for(WIFE_NAME)
     t.resize(80, 24)
-    screen = t.wait_for(WIFE_NAME)
+    t.wait_for(WIFE_NAME)
+    screen = t.settle()   # the whole screen, not its first half
     env.check("typed text kept over a resize", True,
               WIFE in screen and "1992-02-02" in screen)
     t.key("Tab")
@@ -118,12 +120,14 @@ def scenario(env, t):
     t.wait_for("> ")
     t.send(HEAD)
     t.key("Enter")
-    screen = t.wait_for("1800.00")
+    t.wait_for("1800.00")
+    screen = t.settle()   # the whole screen, not its first half
     env.check("two members due 900.00", 2, screen.count("900.00  "))
     t.key("F2")
     t.wait_for(("?", "？"))
     t.key("Enter")              # yes
-    screen = t.wait_for("620799-R")
+    t.wait_for("620799-R")
+    screen = t.settle()   # the whole screen, not its first half
     receipt = re.search(r"620799-R(\d{8})", screen).group(1)
     t.wait_for("1800.00")
 
@@ -143,7 +147,8 @@ def scenario(env, t):
 
     # The day's report: li 3600.00 + 1800.00; wang -1800.00.
     t.send("5")
-    screen = t.wait_for("5400.00")
+    t.wait_for("5400.00")
+    screen = t.settle()   # the whole screen, not its first half
     env.check("day report: li's payments", True, "5400.00" in screen)
     env.check("day report: the reversal", True, "-1800.00" in screen)
 
