@@ -296,7 +296,7 @@ category_row(struct run *u, const struct csv_record *rec)
 
 struct row {
 	char id[19], head[19];
-	const char *raw_id, *name, *sex, *birth, *number, *relation;
+	const char *raw_id, *name, *sex, *raw_sex, *birth, *number, *relation;
 	const char *village, *residence, *insured, *phone, *category;
 	int has_head;
 	enum category cat;
@@ -317,7 +317,7 @@ read_row(struct run *u, const struct csv_record *rec, struct row *w)
 	if ((w->village = get(u, rec, RC_VILLAGE)) == NULL)
 		problem(u, rec->line, RC_VILLAGE, "", _("the village or "
 		    "community is empty"));
-	if ((v = get(u, rec, RC_SEX)) != NULL &&
+	if ((v = w->raw_sex = get(u, rec, RC_SEX)) != NULL &&
 	    (w->sex = roster_sex(v)) == NULL)
 		problem(u, rec->line, RC_SEX, v, _("the sex is not %s or %s"), "男", "女");
 	if ((v = get(u, rec, RC_BIRTH)) != NULL) {
@@ -411,7 +411,7 @@ resident_row(struct run *u, long line, struct row *w)
 		return ROW_ADDED;
 	}
 	if (w->sex != NULL && strcmp(w->sex, old.sex) != 0) {
-		problem(u, line, RC_SEX, w->sex, _("the ID number says %s"),
+		problem(u, line, RC_SEX, w->raw_sex, _("the ID number says %s"),
 		    resident_sex_label(old.sex));
 		return ROW_UNCHANGED;
 	}
