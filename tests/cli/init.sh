@@ -38,7 +38,7 @@ check "--db wins over YIBAO_DB" "0 Created the database $T/flag.db (schema versi
 sqlite3 "$db" "PRAGMA user_version = 99"
 sum2=$(sha256sum <"$db")
 run "$YIBAO" --db "$db" init
-check "newer refused" "1|yibao: the database was written by a newer version of yibao (schema 99; this program knows up to 4): use the newer program" \
+check "newer refused" "1|yibao: the database was written by a newer version of yibao (schema 99; this program knows up to 5): use the newer program" \
 	"$status|$err"
 check "newer left alone" "$sum2" "$(sha256sum <"$db")"
 
@@ -54,7 +54,7 @@ check "cannot create" 1 "$status"
 
 need_locale zh_CN.utf8
 run env LC_ALL=zh_CN.UTF-8 "$YIBAO" --db "$db" init
-check "newer refused, in Chinese" "1|yibao: 数据库由更新版本的 yibao 写入（结构版本 99，本程序最高只认识 4）：请使用新版程序" \
+check "newer refused, in Chinese" "1|yibao: 数据库由更新版本的 yibao 写入（结构版本 99，本程序最高只认识 5）：请使用新版程序" \
 	"$status|$err"
 
 # The office code and the first administrator.
