@@ -565,8 +565,7 @@ db_changeset_apply(struct db *db, const void *cs, int len,
 		if (c.fk)
 			say(err, errsz, _("rows in the file refer to records "
 			    "this database does not have or could not take "
-			    "(apply the files in their order; a household number "
-			    "another office already uses is refused)"));
+			    "(apply the files in their order)"));
 		else
 			say(err, errsz, _("the changes could not be applied: "
 			    "%s"), sqlite3_errmsg(db->h));
