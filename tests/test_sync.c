@@ -714,6 +714,52 @@ test_households(void **state)
 	free(v);
 }
 
+/*
+ * A hub file older than the office's last move: it brings back the
+ * membership the office has ended since, as it was (current).  The office
+ * cannot take that version (the person is current elsewhere) and keeps
+ * its own row, which must not be lost on the way; its next file puts the
+ * hub right.
+ */
+static void
+test_stale_membership(void **state)
+{
+	const char *ZHOU = id_of("19900909", 4);
+	struct ops_session s = session_of(B, NULL);
+	struct hub_apply_result hr;
+	struct sync_apply_result orr;
+	struct ops_error e;
+	char f[512];
+
+	(void)state;
+	ids();
+	assert_int_equal(register_at(B, ZHAO, "赵六", "西村"), OPS_OK);
+	assert_int_equal(register_at(B, ZHOU, "周七", "西村"), OPS_OK);
+	assert_int_equal(register_at(B, LI, "李四", "西村"), OPS_OK);
+	household_at(B, "0001", "西村", ZHAO, ZHOU);
+	export_office(B, "B1", f, sizeof f);
+	assert_int_equal(hub_apply(f, &hr, &e), OPS_OK);
+	/* Before the hub hears of it, B moves 周七 to a new household. */
+	assert_int_equal(ops_household_create(&s, "0002", "西村", LI, &e),
+	    OPS_OK);
+	assert_int_equal(ops_household_move(&s, ZHOU, "0002", "other", &e),
+	    OPS_OK);
+	export_hub(B, "HB1", f, sizeof f);
+	if (office_apply(B, f, &orr, &e) != OPS_OK)
+		fail_msg("HB1: %s", e.msg);
+	assert_int_equal(orr.conflicts, 1);
+	assert_int_equal(orr.omitted, 1);
+	/* B's ended row is still there, ended; the new one is current. */
+	assert_int_equal(count(B->db, "SELECT count(*) FROM household_member "
+	    "WHERE key = 'B-M00000002' AND left_on = '2021-06-01'"), 1);
+	assert_int_equal(count(B->db, "SELECT count(*) FROM household_member "
+	    "WHERE left_on IS NULL"), 3);
+	night();
+	assert_converged();
+	assert_int_equal(count(hub.db, "SELECT count(*) FROM household_member "
+	    "WHERE key = 'B-M00000002' AND left_on = '2021-06-01'"), 1);
+}
+
 int
 main(void)
 {
@@ -728,6 +774,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_conflicts, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_households, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_stale_membership, setup,
 		    teardown),
 	};
 
