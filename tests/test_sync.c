@@ -505,7 +505,7 @@ night(void)
 	struct hub_apply_result hr;
 	struct sync_apply_result orr;
 	struct ops_error e;
-	char f[512], name[16];
+	char f[512], name[48];	/* room for any code: -O2 checks */
 	static int n;
 
 	n++;
