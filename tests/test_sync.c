@@ -505,18 +505,18 @@ night(void)
 	struct hub_apply_result hr;
 	struct sync_apply_result orr;
 	struct ops_error e;
-	char f[512], name[48];	/* room for any code: -O2 checks */
+	char f[512], name[32];
 	static int n;
 
 	n++;
 	for (int i = 0; i < noffices; i++) {
-		snprintf(name, sizeof name, "%s-%d", office[i].code, n);
+		snprintf(name, sizeof name, "%.16s-%d", office[i].code, n);
 		export_office(&office[i], name, f, sizeof f);
 		if (hub_apply(f, &hr, &e) != OPS_OK)
 			fail_msg("%s: %s", name, e.msg);
 	}
 	for (int i = 0; i < noffices; i++) {
-		snprintf(name, sizeof name, "H%s-%d", office[i].code, n);
+		snprintf(name, sizeof name, "H%.16s-%d", office[i].code, n);
 		export_hub(&office[i], name, f, sizeof f);
 		if (office_apply(&office[i], f, &orr, &e) != OPS_OK)
 			fail_msg("%s: %s", name, e.msg);

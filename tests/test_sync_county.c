@@ -414,7 +414,7 @@ exchange(int night, int rough)
 	char f[512], name[32], bad[512];
 
 	for (int i = 0; i < OFFICES; i++) {
-		snprintf(name, sizeof name, "%s-n%d", office[i].code, night);
+		snprintf(name, sizeof name, "%.16s-n%d", office[i].code, night);
 		export_office(&office[i], name, f, sizeof f);
 		/* A file can be a night late (rough nights only). */
 		if (rough && rnd(5) == 0) {
@@ -434,7 +434,7 @@ exchange(int night, int rough)
 		}
 		if (rough && rnd(4) == 0 && night > 1) {
 			/* A replay of the office's first file. */
-			snprintf(name, sizeof name, "%s-n1", office[i].code);
+			snprintf(name, sizeof name, "%.16s-n1", office[i].code);
 			path_of(f, sizeof f, name);
 			if (access(f, R_OK) == 0)	/* not one held back */
 				enqueue(f, 0, -1);
@@ -449,7 +449,7 @@ exchange(int night, int rough)
 	for (int i = 0; i < OFFICES; i++) {
 		int lost = rough && rnd(6) == 0;
 
-		snprintf(name, sizeof name, "H%s-n%d", office[i].code, night);
+		snprintf(name, sizeof name, "H%.16s-n%d", office[i].code, night);
 		export_hub(&office[i], name, f, sizeof f);
 		office_receive(i, f, rough ? last_hub_file[i] : "", lost);
 		if (!lost)
