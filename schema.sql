@@ -407,3 +407,32 @@ CREATE TABLE sync_quarantine (
 	resolution	TEXT
 );
 CREATE INDEX sync_quarantine_open ON sync_quarantine (status, id);
+
+-- migration 5
+-- 5: household numbers (户号) are each office's own: unique per office
+-- (site, number), no longer across the database, so that two offices'
+-- households "0001" meet at the hub as two households.  The key stays the
+-- global identity.  SQLite cannot drop an inline UNIQUE: the table is
+-- rebuilt under its own name.  household_member refers to it; the drop
+-- counts its rows as deferred violations and each row put back cancels
+-- its own (foreign_keys cannot change inside the migration's transaction,
+-- defer_foreign_keys can and ends with it).  No ALTER TABLE RENAME: it
+-- would rewrite household_member's REFERENCES to the old name.
+PRAGMA defer_foreign_keys = ON;
+
+CREATE TABLE household_v4 AS SELECT * FROM household;
+DROP TABLE household;
+CREATE TABLE household (
+	key		TEXT PRIMARY KEY NOT NULL,
+	number		TEXT NOT NULL,		-- 户号, as the office writes it
+	village		TEXT NOT NULL,
+	address		TEXT NOT NULL DEFAULT '',
+	site		TEXT NOT NULL,		-- the office that made it
+	created_at	TEXT NOT NULL,
+	UNIQUE (site, number)
+) WITHOUT ROWID;
+INSERT INTO household (key, number, village, address, site, created_at)
+SELECT key, number, village, address, site, created_at FROM household_v4;
+DROP TABLE household_v4;
+-- "No office's household NUMBER; offices A and B have one" needs this.
+CREATE INDEX household_number ON household (number);

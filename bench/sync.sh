@@ -32,13 +32,10 @@ while [ "$i" -le "$OFFICES" ]; do
 	"$YIBAO" --db "$db" sync trust-hub HUB "$hubkey" >/dev/null
 	"$YIBAO" --db "$W/hub.db" hub add-site "S$i" \
 		"$("$YIBAO" --db "$db" sync key | cut -d' ' -f2)" >/dev/null
+	# The offices' household numbers (户号) collide, as they would: each
+	# office's own, unique per office, not across the county.
 	python3 "$HERE/gen-roster.py" -n "$ROWS" --seed "$i" -o "$W/r.csv"
-	# Household numbers (户号) are unique in the county's hub database:
-	# each office's own prefix, as yibao-sync(5) LIMITS says.
-	iconv -f GB18030 -t UTF-8 "$W/r.csv" |
-		awk -F, -v OFS=, -v p="S$i-" 'NR > 1 && $3 != "" { $3 = p $3 } 1' \
-		>"$W/r8.csv"
-	"$YIBAO" --db "$db" import residents "$W/r8.csv" >/dev/null
+	"$YIBAO" --db "$db" import residents "$W/r.csv" >/dev/null
 	out=$("$YIBAO" --db "$db" sync export -o "$W/S$i.syn")
 	[ "$i" -eq 1 ] && echo "office file: $out"
 	rm -f "$db" "$db-wal" "$db-shm"

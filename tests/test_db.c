@@ -291,6 +291,111 @@ test_migrate_steps(void **state)
 	free(path);
 }
 
+/* The whole schema as built in, to cut at a migration. */
+static const char schema_all[] =
+#include "db/schema.inc"
+    ;
+
+/* schema.sql up to (not including) migration n: an older program's. */
+static char *
+schema_upto(int n)
+{
+	char mark[32], *s;
+	const char *end;
+
+	snprintf(mark, sizeof mark, "\n-- migration %d\n", n);
+	end = strstr(schema_all, mark);
+	assert_non_null(end);
+	assert_non_null(s = strndup(schema_all, (size_t)(end - schema_all) + 1));
+	return s;
+}
+
+static int
+exec_rc(sqlite3 *h, const char *sql)
+{
+	return sqlite3_exec(h, sql, NULL, NULL, NULL);
+}
+
+/*
+ * Migration 5 on a schema-4 file with households: the numbers and the
+ * members are kept, the foreign keys hold, and a number is unique per
+ * office, no longer across the file.
+ */
+static void
+test_migrate_household_per_office(void **state)
+{
+	char *path = strdup(path_in("v4.db")), *v4 = schema_upto(5), err[512],
+	    buf[512];
+	struct db *db;
+	sqlite3 *h;
+	int from = -1, to = -1;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(exec_rc(h, "PRAGMA foreign_keys = ON"), SQLITE_OK);
+	assert_int_equal(db_migrate(h, v4, &from, &to, err, sizeof err),
+	    DB_OK);
+	assert_int_equal(to, 4);
+	assert_int_equal(exec_rc(h,
+	    "INSERT INTO resident (id_number, id_reversed, name, initials, "
+	    "sex, birth, residence, insured_category, village, site, "
+	    "created_at, updated_at) VALUES "
+	    "('370402198001010011', '110010108910204073', '王芳', 'WF', 'F', "
+	    "'1980-01-01', 'rural', 'rural_resident', '东村', 'A', 't', 't'), "
+	    "('370402198202020022', '220020208912204073', '李四', 'LS', 'M', "
+	    "'1982-02-02', 'rural', 'rural_resident', '东村', 'A', 't', 't');"
+	    "INSERT INTO household VALUES "
+	    "('A-H00000001', '0001', '东村', '一组', 'A', 't'), "
+	    "('A-H00000002', '0002', '东村', '', 'A', 't');"
+	    "INSERT INTO household_member VALUES "
+	    "('A-M00000001', 'A-H00000001', '370402198001010011', 'head', "
+	    "'2021-06-01', NULL, 'A', 't'), "
+	    "('A-M00000002', 'A-H00000002', '370402198202020022', 'head', "
+	    "'2021-06-01', NULL, 'A', 't');"), SQLITE_OK);
+	/* Schema 4: another office's "0001" is refused in this file. */
+	assert_int_equal(exec_rc(h, "INSERT INTO household VALUES "
+	    "('B-H00000001', '0001', '西村', '', 'B', 't')"),
+	    SQLITE_CONSTRAINT);
+	sqlite3_close(h);
+
+	/* The program opens it (foreign_keys on) and runs migration 5. */
+	assert_int_equal(db_open(path, 0, &db, err, sizeof err), DB_OK);
+	assert_int_equal(db->migrated_from, 4);
+	assert_int_equal(db->version, 5);
+	assert_string_equal(query_text(db->h, "SELECT group_concat(key || ':' "
+	    "|| number || ':' || village || ':' || address || ':' || site, "
+	    "' ') FROM (SELECT * FROM household ORDER BY key)", buf,
+	    sizeof buf), "A-H00000001:0001:东村:一组:A A-H00000002:0002:东村::A");
+	assert_string_equal(query_text(db->h, "SELECT group_concat(key || ':' "
+	    "|| household, ' ') FROM (SELECT * FROM household_member ORDER BY "
+	    "key)", buf, sizeof buf),
+	    "A-M00000001:A-H00000001 A-M00000002:A-H00000002");
+	assert_int_equal(query_int(db->h, "SELECT count(*) FROM "
+	    "pragma_foreign_key_check"), 0);
+	assert_int_equal(query_int(db->h, "SELECT count(*) FROM sqlite_schema "
+	    "WHERE name = 'household_v4'"), 0);
+	assert_int_equal(query_int(db->h, "PRAGMA foreign_keys"), 1);
+
+	/* Another office's "0001" now goes in; a second "0001" of A not. */
+	assert_int_equal(exec_rc(db->h, "INSERT INTO household VALUES "
+	    "('B-H00000001', '0001', '西村', '', 'B', 't')"), SQLITE_OK);
+	assert_int_equal(exec_rc(db->h, "INSERT INTO household VALUES "
+	    "('A-H00000003', '0001', '北村', '', 'A', 't')"),
+	    SQLITE_CONSTRAINT);
+	/* The members' foreign key still points at the rebuilt table. */
+	assert_int_equal(exec_rc(db->h, "INSERT INTO household_member VALUES "
+	    "('A-M00000003', 'A-H00000009', '370402198202020022', 'child', "
+	    "'2021-06-01', '2021-06-02', 'A', 't')"), SQLITE_CONSTRAINT);
+	assert_int_equal(exec_rc(db->h, "INSERT INTO household_member VALUES "
+	    "('A-M00000003', 'B-H00000001', '370402198202020022', 'child', "
+	    "'2021-06-01', '2021-06-02', 'A', 't')"), SQLITE_OK);
+	assert_int_equal(exec_rc(db->h, "DELETE FROM household WHERE key = "
+	    "'B-H00000001'"), SQLITE_CONSTRAINT);
+	db_close(db);
+	free(v4);
+	free(path);
+}
+
 static void
 test_default_path(void **state)
 {
@@ -329,6 +434,7 @@ main(void)
 		cmocka_unit_test(test_refuse_other_program),
 		cmocka_unit_test(test_refuse_not_a_database),
 		cmocka_unit_test(test_migrate_steps),
+		cmocka_unit_test(test_migrate_household_per_office),
 		cmocka_unit_test(test_default_path),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -5,13 +5,15 @@
  * with other contents, a newer schema, a table that does not travel; each
  * refusal must leave the database exactly as it was (every row of every
  * table).  Then the conflicts: the same person at two offices, edits of one
- * resident at two offices, and the supervisor's merge travelling back.
+ * resident at two offices, and the supervisor's merge travelling back;
+ * and two offices' households with the same number, both kept everywhere.
  */
 #include "db/sync_sqlite.h"
 
 #include "sync_fixture.h"
 
 #include "db/sync_capture.h"
+#include "ops/household.h"
 
 static struct place *A = &office[0], *B = &office[1];
 
@@ -611,6 +613,153 @@ test_conflicts(void **state)
 	assert_converged();
 }
 
+static void
+household_at(struct place *p, const char *number, const char *village,
+    const char *head, const char *member)
+{
+	struct ops_session s = session_of(p, NULL);
+	struct ops_error e;
+
+	if (ops_household_create(&s, number, village, head, &e) != OPS_OK ||
+	    ops_household_add(&s, number, member, "spouse", &e) != OPS_OK)
+		fail_msg("household at %s: %s", p->code, e.msg);
+}
+
+/* The members of household `name` as seen from p: "KEY:ID,ID". */
+static void
+household_seen(struct place *p, const char *name, char *out, size_t n)
+{
+	struct ops_session s = session_of(p, NULL);
+	struct household_view *v = calloc(1, sizeof *v);
+	struct ops_error e;
+	size_t used;
+
+	assert_non_null(v);
+	if (ops_household_view(&s, name, 0, v, &e) != OPS_OK)
+		fail_msg("%s at %s: %s", name, p->code, e.msg);
+	used = (size_t)snprintf(out, n, "%s:", v->h.key);
+	for (int i = 0; i < v->n; i++)
+		used += (size_t)snprintf(out + used, n - used, "%s%s",
+		    i ? "," : "", v->m[i].id_number);
+	free(v);
+}
+
+/*
+ * Household numbers are each office's: A and B both make household 0001
+ * with two members; after a night both stand everywhere, nothing is set
+ * aside, and "0001" is each office's own while "B/0001" names B's.
+ */
+static void
+test_households(void **state)
+{
+	const char *ZHOU = id_of("19900909", 4);
+	struct ops_session s;
+	struct household_view *v = calloc(1, sizeof *v);
+	struct ops_error e;
+	char a[256], b[256], want[256];
+
+	(void)state;
+	ids();
+	assert_non_null(v);
+	assert_int_equal(register_at(A, WANG, "王芳", "东村"), OPS_OK);
+	assert_int_equal(register_at(A, LI, "李四", "东村"), OPS_OK);
+	assert_int_equal(register_at(B, ZHAO, "赵六", "西村"), OPS_OK);
+	assert_int_equal(register_at(B, ZHOU, "周七", "西村"), OPS_OK);
+	household_at(A, "0001", "东村", WANG, LI);
+	household_at(B, "0001", "西村", ZHAO, ZHOU);
+	night();
+	assert_converged();
+	assert_int_equal(db_quarantine_open(hub.db), 0);
+	assert_int_equal(count(hub.db, "SELECT count(*) FROM household WHERE "
+	    "number = '0001'"), 2);
+	assert_int_equal(count(hub.db, "SELECT count(*) FROM household_member "
+	    "m JOIN household h ON h.key = m.household WHERE h.number = '0001' "
+	    "AND m.site = h.site AND m.left_on IS NULL"), 4);
+
+	/* Each office's 0001 is its own; the other's is OFFICE/NUMBER. */
+	snprintf(want, sizeof want, "A-H00000001:%s,%s", WANG, LI);
+	household_seen(A, "0001", a, sizeof a);
+	assert_string_equal(a, want);
+	household_seen(B, "A/0001", a, sizeof a);
+	assert_string_equal(a, want);
+	household_seen(&hub, "A/0001", a, sizeof a);
+	assert_string_equal(a, want);
+	snprintf(want, sizeof want, "B-H00000001:%s,%s", ZHAO, ZHOU);
+	household_seen(B, "0001", b, sizeof b);
+	assert_string_equal(b, want);
+	household_seen(A, "B/0001", b, sizeof b);
+	assert_string_equal(b, want);
+
+	/* The hub has no 0001 of its own and says whose there are. */
+	s = session_of(&hub, NULL);
+	assert_int_equal(ops_household_view(&s, "0001", 0, v, &e),
+	    OPS_NOT_FOUND);
+	assert_string_equal(e.msg, "this office (HUB) has no household 0001; "
+	    "other offices have one (A, B): name it with the office's code, "
+	    "e.g. A/0001");
+	/* A second 0001 in one office is still refused. */
+	s = session_of(A, NULL);
+	assert_int_equal(ops_household_create(&s, "0001", "北村", ZHAO, &e),
+	    OPS_CONFLICT);
+
+	/* A moves B's member into its own 0001; that travels too. */
+	assert_int_equal(ops_household_move(&s, ZHOU, "0001", "other", &e),
+	    OPS_OK);
+	night();
+	assert_converged();
+	snprintf(want, sizeof want, "A-H00000001:%s,%s,%s", WANG, LI, ZHOU);
+	household_seen(B, "A/0001", a, sizeof a);
+	assert_string_equal(a, want);
+	assert_int_equal(db_quarantine_open(hub.db), 0);
+	free(v);
+}
+
+/*
+ * A hub file older than the office's last move: it brings back the
+ * membership the office has ended since, as it was (current).  The office
+ * cannot take that version (the person is current elsewhere) and keeps
+ * its own row, which must not be lost on the way; its next file puts the
+ * hub right.
+ */
+static void
+test_stale_membership(void **state)
+{
+	const char *ZHOU = id_of("19900909", 4);
+	struct ops_session s = session_of(B, NULL);
+	struct hub_apply_result hr;
+	struct sync_apply_result orr;
+	struct ops_error e;
+	char f[512];
+
+	(void)state;
+	ids();
+	assert_int_equal(register_at(B, ZHAO, "赵六", "西村"), OPS_OK);
+	assert_int_equal(register_at(B, ZHOU, "周七", "西村"), OPS_OK);
+	assert_int_equal(register_at(B, LI, "李四", "西村"), OPS_OK);
+	household_at(B, "0001", "西村", ZHAO, ZHOU);
+	export_office(B, "B1", f, sizeof f);
+	assert_int_equal(hub_apply(f, &hr, &e), OPS_OK);
+	/* Before the hub hears of it, B moves 周七 to a new household. */
+	assert_int_equal(ops_household_create(&s, "0002", "西村", LI, &e),
+	    OPS_OK);
+	assert_int_equal(ops_household_move(&s, ZHOU, "0002", "other", &e),
+	    OPS_OK);
+	export_hub(B, "HB1", f, sizeof f);
+	if (office_apply(B, f, &orr, &e) != OPS_OK)
+		fail_msg("HB1: %s", e.msg);
+	assert_int_equal(orr.conflicts, 1);
+	assert_int_equal(orr.omitted, 1);
+	/* B's ended row is still there, ended; the new one is current. */
+	assert_int_equal(count(B->db, "SELECT count(*) FROM household_member "
+	    "WHERE key = 'B-M00000002' AND left_on = '2021-06-01'"), 1);
+	assert_int_equal(count(B->db, "SELECT count(*) FROM household_member "
+	    "WHERE left_on IS NULL"), 3);
+	night();
+	assert_converged();
+	assert_int_equal(count(hub.db, "SELECT count(*) FROM household_member "
+	    "WHERE key = 'B-M00000002' AND left_on = '2021-06-01'"), 1);
+}
+
 int
 main(void)
 {
@@ -623,6 +772,10 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_capture, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflicts, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_households, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_stale_membership, setup,
 		    teardown),
 	};
 

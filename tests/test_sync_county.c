@@ -1,7 +1,8 @@
 /*
  * test_sync_county.c: a simulated county.  A hub and three offices, each a
  * database file, work for several nights through the real ops
- * (registrations, edits, payments, claims, reversals), with the same new
+ * (registrations, edits, payments, claims, reversals, households with
+ * the same numbers at every office), with the same new
  * person registered at two offices and one resident edited at two offices
  * every night.  The files travel in shuffled order, some a night late,
  * some lost, with replays, truncations, flipped bits and forgeries thrown
@@ -14,6 +15,7 @@
 #include "sync_fixture.h"
 
 #include "ops/claim.h"
+#include "ops/household.h"
 #include "ops/payment.h"
 
 #define OFFICES 3
@@ -93,7 +95,61 @@ edit_village(struct place *p, const char *id, const char *village)
 		fail_msg("edit at %s: %s", p->code, e.msg);
 }
 
-static long done_ops;
+static long done_ops, household_ops;
+
+/* Conflicts made on purpose, to be found in the quarantine list. */
+static char same_person[64][19], edited_twice[64][19];
+static int nsame, nedited;
+
+static int
+registered_twice(const char *id)
+{
+	for (int i = 0; i < nsame; i++)
+		if (strcmp(same_person[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Household work at office p, with the numbers every office uses (0001 to
+ * 0008, no office prefix), so that the offices' households collide by
+ * number.  The people are p's own registrations, in no household or
+ * moving between p's households: a person put in households at two
+ * offices at once is another conflict, not this one.
+ */
+static void
+household_work(struct place *p)
+{
+	struct ops_session s = session_of(p, NULL);
+	struct ops_error e;
+	struct db_household h;
+	char id[19], number[8];
+	int move = rnd(4) == 0;
+
+	snprintf(number, sizeof number, "%04u", rnd(8) + 1);
+	if (random_own(p, move ?
+	    "SELECT m.id_number FROM household_member m JOIN resident r ON "
+	    "r.id_number = m.id_number WHERE r.site = ?1 AND m.left_on IS NULL "
+	    "AND m.relation <> 'head' ORDER BY (CAST(substr(m.id_number, 15, 3) "
+	    "AS INTEGER) * ?2) % 97 LIMIT 1" :
+	    "SELECT id_number FROM resident r WHERE site = ?1 AND NOT EXISTS "
+	    "(SELECT 1 FROM household_member m WHERE m.id_number = r.id_number "
+	    "AND m.left_on IS NULL) ORDER BY (CAST(substr(id_number, 15, 3) AS "
+	    "INTEGER) * ?2) % 97 LIMIT 1", id, sizeof id) != 0 ||
+	    registered_twice(id))
+		return;
+	if (move) {
+		if (ops_household_move(&s, id, number, "other", &e) == OPS_OK)
+			household_ops++;
+		return;
+	}
+	if (db_household_get(p->db, p->code, number, &h) == 0) {
+		if (ops_household_add(&s, number, id, "child", &e) != OPS_OK)
+			fail_msg("household add at %s: %s", p->code, e.msg);
+	} else if (ops_household_create(&s, number, "东村", id, &e) != OPS_OK)
+		fail_msg("household create at %s: %s", p->code, e.msg);
+	household_ops++;
+}
 
 /* One random piece of a clerk's work at office p. */
 static void
@@ -169,10 +225,6 @@ work(struct place *p, int night)
 			done_ops++;
 	}
 }
-
-/* Conflicts made on purpose, to be found in the quarantine list. */
-static char same_person[64][19], edited_twice[64][19];
-static int nsame, nedited;
 
 static void
 make_conflicts(int night)
@@ -434,8 +486,11 @@ test_county(void **state)
 	county_make(OFFICES, "county");
 	for (int night = 1; night <= nights; night++) {
 		for (int i = 0; i < OFFICES; i++)
-			for (int k = 0; k < 15; k++)
+			for (int k = 0; k < 15; k++) {
 				work(&office[i], night);
+				if (rnd(3) == 0)
+					household_work(&office[i]);
+			}
 		if (nsame < 64 && nedited < 64)
 			make_conflicts(night);
 		exchange(night, 1);
@@ -462,16 +517,18 @@ test_county(void **state)
 		    "SELECT count(*) FROM payment WHERE site = ?1",
 		    "SELECT count(*) FROM claim WHERE site = ?1",
 		    "SELECT count(*) FROM audit_log WHERE site = ?1",
+		    "SELECT count(*) FROM household WHERE site = ?1",
+		    "SELECT count(*) FROM household_member WHERE site = ?1",
 		    "SELECT count(*) FROM sync_ledger WHERE direction = 'in' "
 		    "AND site = ?1" };
 		struct ops_session s = session_of(&office[i], NULL);
 		int64_t sent;
 
-		for (int k = 0; k < 3; k++)
+		for (int k = 0; k < 5; k++)
 			assert_int_equal(count_at(hub.db, own[k], office[i].code),
 			    count_at(office[i].db, own[k], office[i].code));
 		assert_int_equal(sync_setting_int(&s, "sync.sent", &sent), 0);
-		assert_int_equal(count_at(hub.db, own[3], office[i].code), sent);
+		assert_int_equal(count_at(hub.db, own[5], office[i].code), sent);
 	}
 	/* Every conflict made is in the quarantine list. */
 	for (int i = 0; i < nsame; i++)
@@ -482,11 +539,17 @@ test_county(void **state)
 		assert_true(count_at(hub.db, "SELECT count(*) FROM "
 		    "sync_quarantine WHERE kind = 'overwritten' AND record = ?1",
 		    edited_twice[i]) >= 1);
+	/* Offices' households shared numbers, and all of them stand. */
+	assert_true(count_at(hub.db, "SELECT count(*) FROM (SELECT number FROM "
+	    "household WHERE ?1 IS NOT NULL GROUP BY number HAVING "
+	    "count(DISTINCT site) = 3)", "x") > 0);
 	assert_true(refusals > 0);
 	assert_true(skips > 0);
-	print_message("  %d nights, %ld ops, %d same-person, %d edited twice, "
-	    "%ld refusals, %ld replays skipped, %ld quarantined\n", nights,
-	    done_ops, nsame, nedited, refusals, skips,
+	print_message("  %d nights, %ld ops, %ld household ops, %lld "
+	    "households, %d same-person, %d edited twice, %ld refusals, %ld "
+	    "replays skipped, %ld quarantined\n", nights, done_ops,
+	    household_ops, count_at(hub.db, "SELECT count(*) FROM household "
+	    "WHERE ?1 IS NOT NULL", "x"), nsame, nedited, refusals, skips,
 	    (long)count_at(hub.db, "SELECT count(*) FROM sync_quarantine "
 	    "WHERE ?1 IS NOT NULL", "x"));
 	county_free();

@@ -202,9 +202,11 @@ show_text(const struct ops_session *s, const struct household_view *v,
 {
 	int ncols = history ? 5 : 4, w[5] = { 0 };
 	const char *cell[HOUSEHOLD_VIEW_MAX + 1][5];
-	char masked[HOUSEHOLD_VIEW_MAX][19], pad[512];
+	char masked[HOUSEHOLD_VIEW_MAX][19], pad[512], name[HOUSEHOLD_NAME_MAX];
 
-	out_printf(_("Household %s, %s\n"), v->h.number, v->h.village);
+	/* Another office's household by the name that finds it: A/0001. */
+	out_printf(_("Household %s, %s\n"), household_name(s, v->h.site,
+	    v->h.number, name, sizeof name), v->h.village);
 	cell[0][0] = _("ID number");
 	cell[0][1] = _("Name");
 	cell[0][2] = _("Relation");
@@ -245,6 +247,7 @@ show_json(const struct ops_session *s, const struct household_view *v)
 	json_init(&j, stdout);
 	json_object_begin(&j, NULL);
 	json_string(&j, "number", v->h.number);
+	json_string(&j, "site", v->h.site);
 	json_string(&j, "village", v->h.village);
 	json_array_begin(&j, "members");
 	for (int i = 0; i < v->n; i++) {

@@ -236,7 +236,8 @@ show_text(const struct ops_session *s, const struct resident_view *v)
 {
 	const struct db_resident *r = &v->r;
 	const char *labels[10], *values[10];
-	char status[128], hh[256], masked[TROWS][19];
+	char status[128], hh[256], masked[TROWS][19],
+	    name[HOUSEHOLD_NAME_MAX];
 	struct table t;
 
 	labels[0] = _("ID number");	values[0] = r->id_number;
@@ -254,7 +255,8 @@ show_text(const struct ops_session *s, const struct resident_view *v)
 	labels[9] = _("Household");
 	if (v->in_household)
 		snprintf(hh, sizeof hh, _("%s, %s, since %s"),
-		    v->member.household_number,
+		    household_name(s, v->member.household_site,
+		    v->member.household_number, name, sizeof name),
 		    household_relation_label(v->member.relation),
 		    v->member.joined_on);
 	else
@@ -334,6 +336,7 @@ show_json(const struct ops_session *s, const struct resident_view *v)
 	else {
 		json_object_begin(&j, "household");
 		json_string(&j, "number", v->member.household_number);
+		json_string(&j, "site", v->member.household_site);
 		json_string(&j, "relation", v->member.relation);
 		json_string(&j, "joined_on", v->member.joined_on);
 		json_array_begin(&j, "members");

@@ -7,7 +7,7 @@
 #define MEMBER_COLS \
 	"m.key, m.household, h.number, m.id_number, r.name, r.status, " \
 	"m.relation, m.joined_on, coalesce(m.left_on, ''), m.site, " \
-	"m.created_at"
+	"m.created_at, h.site"
 #define MEMBER_FROM \
 	" FROM household_member m JOIN household h ON h.key = m.household " \
 	"JOIN resident r ON r.id_number = m.id_number "
@@ -35,19 +35,22 @@ read_member(sqlite3_stmt *st, struct db_member *m)
 	copy_col(st, 8, m->left_on, sizeof m->left_on);
 	copy_col(st, 9, m->site, sizeof m->site);
 	copy_col(st, 10, m->created_at, sizeof m->created_at);
+	copy_col(st, 11, m->household_site, sizeof m->household_site);
 }
 
 int
-db_household_get(struct db *db, const char *number, struct db_household *out)
+db_household_get(struct db *db, const char *site, const char *number,
+    struct db_household *out)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if (db_prepare(db, "SELECT key, number, village, address, "
-	    "site, created_at FROM household WHERE number = ?1",
+	    "site, created_at FROM household WHERE site = ?1 AND number = ?2",
 	    &st) != SQLITE_OK)
 		return -1;
-	sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, site, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, number, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		memset(out, 0, sizeof *out);
@@ -60,6 +63,40 @@ db_household_get(struct db *db, const char *number, struct db_household *out)
 	}
 	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+int
+db_household_sites(struct db *db, const char *number, const char *except,
+    char *out, size_t outsz)
+{
+	sqlite3_stmt *st;
+	size_t used = 0;
+	int rc, n = 0;
+
+	out[0] = '\0';
+	if (db_prepare(db, "SELECT site FROM household WHERE number = ?1 AND "
+	    "site <> ?2 ORDER BY site", &st) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, except, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *site = (const char *)sqlite3_column_text(st, 0);
+		size_t len = strlen(site) + (n ? 2 : 0);
+
+		if (used + len + 6 > outsz) {	/* keep room for ", ..." */
+			if (used + 6 <= outsz)
+				snprintf(out + used, outsz - used, "%s...",
+				    n++ ? ", " : "");
+			rc = SQLITE_DONE;
+			break;
+		}
+		used += (size_t)snprintf(out + used, outsz - used, "%s%s",
+		    n++ ? ", " : "", site);
+	}
+	db_finish(db, st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	return n > 0 ? 0 : 1;
 }
 
 int

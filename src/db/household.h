@@ -21,6 +21,7 @@ struct db_member {
 	char key[40];
 	char household[40];		/* the household's key */
 	char household_number[40];
+	char household_site[17];	/* the office whose number it is */
 	char id_number[19];
 	char name[128];			/* the resident's, for lists */
 	char status[8];			/* the resident's */
@@ -31,10 +32,22 @@ struct db_member {
 	char created_at[24];
 };
 
-/* 0 found, 1 none, -1 error. */
-int db_household_get(struct db *db, const char *number,
+/*
+ * Office `site`'s household `number` (a number is unique per office, not
+ * across the file: at a hub every office has its "0001").  0 found,
+ * 1 none, -1 error.
+ */
+int db_household_get(struct db *db, const char *site, const char *number,
     struct db_household *out);
-/* 0 ok, 1 the number exists, -1 error. */
+
+/*
+ * The offices other than `except` with a household `number`, as "A, B"
+ * in code order (cut short to fit): 0 some, 1 none, -1 error.
+ */
+int db_household_sites(struct db *db, const char *number, const char *except,
+    char *out, size_t outsz);
+
+/* 0 ok, 1 the office has the number already, -1 error. */
 int db_household_insert(struct db *db, const struct db_household *h);
 
 /* The person's current membership: 0 found, 1 in no household, -1 error. */

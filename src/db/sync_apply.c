@@ -6,7 +6,7 @@
  * registration of one ID number is set aside in the quarantine list; an
  * edit whose starting values differ from the hub's replaces them and the
  * overwritten version is kept in the quarantine list.  An office takes the
- * hub's version whatever it had.
+ * hub's version whatever it had, unless a rule of the schema refuses it.
  */
 #include "config.h"
 
@@ -72,6 +72,16 @@ struct table_info {
 	int pk[MAX_COLS];
 };
 
+/*
+ * At an office, a new row whose key is there with other values: the hub's
+ * version, to write over the office's once the changeset is in.
+ */
+struct take {
+	struct table_info *t;
+	int ncol;
+	sqlite3_value *v[MAX_COLS];
+};
+
 struct apply_ctx {
 	struct db *db;
 	enum db_apply_mode mode;
@@ -82,6 +92,8 @@ struct apply_ctx {
 	int ntab;
 	struct db_quarantine *q;	/* to insert after the apply */
 	int nq, capq;
+	struct take *take;		/* office: rows to take after the apply */
+	int ntake, captake;
 	int failed;			/* a quarantine entry could not be made */
 	int fk;				/* foreign keys left broken */
 };
@@ -98,6 +110,12 @@ tables_free(struct apply_ctx *c)
 	free(c->q);
 	c->q = NULL;
 	c->nq = c->capq = 0;
+	for (int i = 0; i < c->ntake; i++)
+		for (int k = 0; k < c->take[i].ncol; k++)
+			sqlite3_value_free(c->take[i].v[k]);
+	free(c->take);
+	c->take = NULL;
+	c->ntake = c->captake = 0;
 }
 
 static struct table_info *
@@ -495,6 +513,105 @@ hub_conflict(struct apply_ctx *c, int why, sqlite3_changeset_iter *it)
 	}
 }
 
+/*
+ * Keep the hub's version of a row to write over the office's after the
+ * apply.  Not REPLACE: that deletes the office's row first, and if the
+ * hub's version then breaks a rule (an older membership that was current,
+ * now that the person has moved on) the row is gone for good.
+ */
+static int
+take_later(struct apply_ctx *c, sqlite3_changeset_iter *it, const char *tab,
+    int ncol)
+{
+	struct table_info *t = table_find(c, tab);
+	struct take *k;
+
+	if (t == NULL || ncol > MAX_COLS)
+		return -1;
+	if (c->ntake == c->captake) {
+		int cap = c->captake ? c->captake * 2 : 16;
+		struct take *p = realloc(c->take, (size_t)cap * sizeof *p);
+
+		if (p == NULL)
+			return -1;
+		c->take = p;
+		c->captake = cap;
+	}
+	k = &c->take[c->ntake];
+	k->t = t;
+	k->ncol = 0;
+	for (int i = 0; i < ncol; i++) {
+		sqlite3_value *v = NULL;
+
+		if (sqlite3changeset_new(it, i, &v) != SQLITE_OK || v == NULL ||
+		    (k->v[i] = sqlite3_value_dup(v)) == NULL) {
+			for (int j = 0; j < i; j++)
+				sqlite3_value_free(k->v[j]);
+			return -1;
+		}
+		k->ncol = i + 1;
+	}
+	c->ntake++;
+	return 0;
+}
+
+/* Write the hub's versions kept by take_later: 0 done, -1 error. */
+static int
+take_all(struct apply_ctx *c)
+{
+	for (int i = 0; i < c->ntake; i++) {
+		struct take *k = &c->take[i];
+		struct buf sql = { 0 };
+		sqlite3_stmt *st;
+		int rc, n = 0;
+
+		put(&sql, "UPDATE \"", 8);
+		put(&sql, k->t->name, strlen(k->t->name));
+		put(&sql, "\" SET ", 6);
+		for (int j = 0; j < k->ncol; j++)
+			if (!k->t->pk[j]) {
+				char p[16];
+
+				put(&sql, n ? ", \"" : "\"", n ? 3 : 1);
+				n++;
+				put(&sql, k->t->col[j], strlen(k->t->col[j]));
+				snprintf(p, sizeof p, "\" = ?%d", j + 1);
+				put(&sql, p, strlen(p));
+			}
+		if (n == 0) {	/* all key: the same row, nothing to take */
+			free(sql.s);
+			continue;
+		}
+		put(&sql, " WHERE ", 7);
+		for (int j = 0, m = 0; j < k->ncol; j++)
+			if (k->t->pk[j]) {
+				char p[16];
+
+				put(&sql, m ? " AND \"" : "\"", m ? 6 : 1);
+				m++;
+				put(&sql, k->t->col[j], strlen(k->t->col[j]));
+				snprintf(p, sizeof p, "\" = ?%d", j + 1);
+				put(&sql, p, strlen(p));
+			}
+		if (sql.oom || sqlite3_prepare_v2(c->db->h, sql.s, -1, &st,
+		    NULL) != SQLITE_OK) {
+			free(sql.s);
+			return -1;
+		}
+		free(sql.s);
+		for (int j = 0; j < k->ncol; j++)
+			sqlite3_bind_value(st, j + 1, k->v[j]);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		/* A rule refuses the hub's version: the office's row stays. */
+		if (rc == SQLITE_CONSTRAINT)
+			c->res->omitted++;
+		else if (rc != SQLITE_DONE)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 office_conflict(struct apply_ctx *c, int why, sqlite3_changeset_iter *it)
 {
@@ -507,8 +624,13 @@ office_conflict(struct apply_ctx *c, int why, sqlite3_changeset_iter *it)
 		if (same_row(it, ncol))
 			return SQLITE_CHANGESET_OMIT;
 		c->res->conflicts++;
-		return SQLITE_CHANGESET_REPLACE;
+		if (take_later(c, it, tab, ncol) != 0) {
+			c->failed = 1;
+			return SQLITE_CHANGESET_ABORT;
+		}
+		return SQLITE_CHANGESET_OMIT;
 	case SQLITE_CHANGESET_DATA:
+		/* An update in place: refused by a rule, it is left out. */
 		c->res->conflicts++;
 		return SQLITE_CHANGESET_REPLACE;
 	case SQLITE_CHANGESET_NOTFOUND:
@@ -562,11 +684,12 @@ db_changeset_apply(struct db *db, const void *cs, int len,
 	skipped = 0;
 	if (sqlite3changeset_apply_v2(db->h, len, (void *)cs, NULL,
 	    on_conflict, &c, NULL, NULL, 0) != SQLITE_OK) {
-		if (c.fk)
+		if (c.failed)
+			say(err, errsz, _("out of memory"));
+		else if (c.fk)
 			say(err, errsz, _("rows in the file refer to records "
 			    "this database does not have or could not take "
-			    "(apply the files in their order; a household number "
-			    "another office already uses is refused)"));
+			    "(apply the files in their order)"));
 		else
 			say(err, errsz, _("the changes could not be applied: "
 			    "%s"), sqlite3_errmsg(db->h));
@@ -575,6 +698,11 @@ db_changeset_apply(struct db *db, const void *cs, int len,
 	if (skipped) {
 		say(err, errsz, _("the changes could not be applied whole: %s"),
 		    skipped_msg);
+		goto done;
+	}
+	if (take_all(&c) != 0) {
+		say(err, errsz, _("the changes could not be applied: %s"),
+		    sqlite3_errmsg(db->h));
 		goto done;
 	}
 	for (int i = 0; i < c.nq && !c.failed; i++)

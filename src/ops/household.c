@@ -9,6 +9,7 @@
 #include "db/resident.h"
 #include "db/tx.h"
 #include "i18n.h"
+#include "ops/office.h"
 #include "ops/resident.h"
 
 static const struct {
@@ -103,6 +104,7 @@ check_free(struct ops_session *s, const struct db_resident *r,
     struct ops_error *err)
 {
 	struct db_member m;
+	char name[HOUSEHOLD_NAME_MAX];
 	int rc = db_member_current(s->db, r->id_number, &m);
 
 	if (rc < 0)
@@ -110,25 +112,91 @@ check_free(struct ops_session *s, const struct db_resident *r,
 	if (rc == 0)
 		return ops_fail(err, OPS_CONFLICT, _("%s is already in household "
 		    "%s (since %s): use yibao household move to change it"),
-		    r->name, m.household_number, m.joined_on);
+		    r->name, household_name(s, m.household_site,
+		    m.household_number, name, sizeof name), m.joined_on);
 	return OPS_OK;
 }
 
-static enum ops_status
-load_household(struct ops_session *s, const char *number,
-    struct db_household *h, struct ops_error *err)
+const char *
+household_name(const struct ops_session *s, const char *site,
+    const char *number, char *buf, size_t bufsz)
 {
+	if (strcmp(site, s->site) == 0)
+		snprintf(buf, bufsz, "%s", number);
+	else
+		snprintf(buf, bufsz, "%s/%s", site, number);
+	return buf;
+}
+
+/*
+ * Split what the clerk typed into office and number: "0001" is this
+ * office's, "A/0001" office A's.  0 ok, -1 not a household's name.
+ */
+static int
+parse_name(const struct ops_session *s, const char *typed, char *site,
+    size_t sitesz, char *number, size_t numbersz)
+{
+	const char *slash = typed ? strchr(typed, '/') : NULL;
+
+	if (typed == NULL)
+		return -1;
+	if (slash == NULL) {
+		snprintf(site, sitesz, "%s", s->site);
+		snprintf(number, numbersz, "%s", typed);
+	} else {
+		if ((size_t)(slash - typed) >= sitesz)
+			return -1;
+		memcpy(site, typed, (size_t)(slash - typed));
+		site[slash - typed] = '\0';
+		if (!office_code_valid(site))
+			return -1;
+		snprintf(number, numbersz, "%s", slash + 1);
+	}
+	return number_ok(number) ? 0 : -1;
+}
+
+/* Not this office's household: say which offices have one so numbered. */
+static enum ops_status
+not_found(struct ops_session *s, const char *site, const char *number,
+    struct ops_error *err)
+{
+	char others[128], first[20];
 	int rc;
 
-	if (!number_ok(number))
-		return ops_fail(err, OPS_INVALID, _("the household number "
-		    "\"%s\" cannot be used: 1 to 32 letters, digits or '-'"),
-		    number ? number : "");
-	if ((rc = db_household_get(s->db, number, h)) < 0)
+	if (strcmp(site, s->site) != 0)
+		return ops_fail(err, OPS_NOT_FOUND, _("office %s has no "
+		    "household %s"), site, number);
+	if ((rc = db_household_sites(s->db, number, s->site, others,
+	    sizeof others)) < 0)
 		return db_failed(s, err);
 	if (rc == 1)
 		return ops_fail(err, OPS_NOT_FOUND, _("there is no household "
 		    "%s: create it with yibao household create"), number);
+	snprintf(first, sizeof first, "%.*s", (int)strcspn(others, ","),
+	    others);
+	return ops_fail(err, OPS_NOT_FOUND, _("this office (%s) has no "
+	    "household %s; other offices have one (%s): name it with the "
+	    "office's code, e.g. %s/%s"), s->site, number, others, first,
+	    number);
+}
+
+static enum ops_status
+load_household(struct ops_session *s, const char *typed,
+    struct db_household *h, struct ops_error *err)
+{
+	char site[sizeof h->site], number[sizeof h->number];
+	int rc;
+
+	if (parse_name(s, typed, site, sizeof site, number, sizeof number) !=
+	    0)
+		return ops_fail(err, OPS_INVALID, _("the household number "
+		    "\"%s\" cannot be used: 1 to 32 letters, digits or '-', "
+		    "or another office's as OFFICE/NUMBER"), typed ? typed :
+		    "");
+	if ((rc = db_household_get(s->db, site, number, h)) < 0)
+		return db_failed(s, err);
+	if (rc == 1)
+		return not_found(s, site, number, err);
 	return OPS_OK;
 }
 
@@ -194,7 +262,7 @@ create(struct ops_session *s, const char *number, const char *village,
 	if ((st = load_active(s, head_id, &r, err)) != OPS_OK ||
 	    (st = check_free(s, &r, err)) != OPS_OK)
 		return st;
-	if ((rc = db_household_get(s->db, number, &old)) < 0)
+	if ((rc = db_household_get(s->db, s->site, number, &old)) < 0)
 		return db_failed(s, err);
 	if (rc == 0)
 		return ops_fail(err, OPS_CONFLICT, _("household %s already "
@@ -313,7 +381,7 @@ move(struct ops_session *s, const char *id, const char *to,
 	struct db_household h;
 	struct db_resident r;
 	struct db_member m;
-	char old_json[1024];
+	char old_json[1024], name[HOUSEHOLD_NAME_MAX];
 	enum ops_status st;
 	int rc, others;
 
@@ -327,14 +395,17 @@ move(struct ops_session *s, const char *id, const char *to,
 		    "use yibao household add"), r.name);
 	if (strcmp(m.household, h.key) == 0)
 		return ops_fail(err, OPS_CONFLICT, _("%s is already in "
-		    "household %s"), r.name, h.number);
+		    "household %s"), r.name, household_name(s, h.site,
+		    h.number, name, sizeof name));
 	if (strcmp(m.relation, "head") == 0 &&
-	    (others = db_members_count(s->db, m.household)) != 1)
+	    (others = db_members_count(s->db, m.household)) != 1) {
+		household_name(s, m.household_site, m.household_number, name,
+		    sizeof name);
 		return others < 0 ? db_failed(s, err) : ops_fail(err,
 		    OPS_CONFLICT, _("%s is the head of household %s, which has "
 		    "other members: first make one of them the head with yibao "
-		    "household head %s ID"), r.name, m.household_number,
-		    m.household_number);
+		    "household head %s ID"), r.name, name, name);
+	}
 	if ((st = leave(s, &m, old_json, sizeof old_json, err)) != OPS_OK)
 		return st;
 	return join(s, &h, &r, relation, "household.move", old_json, err);
@@ -371,7 +442,7 @@ set_head(struct ops_session *s, const char *number, const char *id,
 	struct db_household h;
 	struct db_resident r, old_r;
 	struct db_member m, head;
-	char old_json[1024];
+	char old_json[1024], name[HOUSEHOLD_NAME_MAX];
 	enum ops_status st;
 	int rc;
 
@@ -380,12 +451,13 @@ set_head(struct ops_session *s, const char *number, const char *id,
 		return st;
 	if ((rc = db_member_current(s->db, r.id_number, &m)) < 0)
 		return db_failed(s, err);
+	household_name(s, h.site, h.number, name, sizeof name);
 	if (rc == 1 || strcmp(m.household, h.key) != 0)
 		return ops_fail(err, OPS_CONFLICT, _("%s is not a member of "
-		    "household %s: add the person first"), r.name, h.number);
+		    "household %s: add the person first"), r.name, name);
 	if (strcmp(m.relation, "head") == 0)
 		return ops_fail(err, OPS_CONFLICT, _("%s already is the head of "
-		    "household %s"), r.name, h.number);
+		    "household %s"), r.name, name);
 	if ((rc = db_member_head(s->db, h.key, &head)) < 0)
 		return db_failed(s, err);
 	/* The former head first: one head at a time, even inside the change. */

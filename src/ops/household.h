@@ -6,6 +6,12 @@
  * A person is in at most one household at a time.  The head cannot be
  * moved out while other members remain: first make another member the
  * head (ops_household_set_head), then move the former head.
+ *
+ * A household number (户号) is the office's own: unique in the office, not
+ * across the county, so at a hub, or at an office that received other
+ * offices' households in the night sync, several share "0001".  Where these
+ * functions take a number, "0001" is this office's (the session's site)
+ * and "A/0001" is office A's; a household is created in this office only.
  */
 #ifndef YIBAO_OPS_HOUSEHOLD_H
 #define YIBAO_OPS_HOUSEHOLD_H
@@ -64,6 +70,14 @@ struct household_view {
 /* The household and its members (with history != 0, also former rows). */
 enum ops_status ops_household_view(struct ops_session *s, const char *number,
     int history, struct household_view *out, struct ops_error *err);
+
+/*
+ * How a clerk names a household: its number if it is this office's,
+ * else OFFICE/NUMBER.  Returns buf.
+ */
+#define HOUSEHOLD_NAME_MAX 64
+const char *household_name(const struct ops_session *s, const char *site,
+    const char *number, char *buf, size_t bufsz);
 
 /* 1 if `code` is a relation to the head the schema knows. */
 int household_relation_valid(const char *code);

@@ -462,7 +462,8 @@ join_household(struct run *u, long line, const char *id, const char *number,
 	    (head && strcmp(head, id) == 0);
 	int rc;
 
-	if ((rc = db_household_get(u->s->db, number, &h)) < 0)
+	/* The roster's 户号 are this office's own. */
+	if ((rc = db_household_get(u->s->db, u->s->site, number, &h)) < 0)
 		goto dberr;
 	if (rc == 1) {
 		if (!is_head && !last)

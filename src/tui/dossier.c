@@ -179,8 +179,11 @@ build(struct tui *t, struct dossier *d)
 	    _("Status"), resident_status_label(v->r.status),
 	    v->r.ended_on[0] ? " " : "", v->r.ended_on);
 	if (v->in_household) {
+		char hn[HOUSEHOLD_NAME_MAX];
+
 		scr_page_add(pg, TUI_A_BOLD, _("Household %s"),
-		    v->member.household_number);
+		    household_name(&t->s, v->member.household_site,
+		    v->member.household_number, hn, sizeof hn));
 		for (int i = 0; i < v->nmembers; i++) {
 			char row[SCR_LINE_MAX] = "  ";
 
