@@ -90,14 +90,6 @@ parse(int argc, char **argv, struct copts *o, unsigned allowed)
 }
 
 static int
-fail(struct ops_session *s, const struct ops_error *e)
-{
-	cli_error("%s", e->msg);
-	cli_session_close(s);
-	return cli_exit_status(e->status);
-}
-
-static int
 do_add(struct cli *cli, struct copts *o, int category)
 {
 	struct period_input in = { o->id, o->code, o->v[O_FROM], o->v[O_TO],
@@ -113,7 +105,7 @@ do_add(struct cli *cli, struct copts *o, int category)
 	st = category ? ops_category_add(&s, &in, &e) :
 	    ops_qualification_add(&s, &in, &e);
 	if (st != OPS_OK || ops_resident_get(&s, o->id, &r, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	if (in.to != NULL)
 		out_printf(_("Recorded %s for %s (%s), valid from %s to %s.\n"),
 		    o->code, r.name, r.id_number, in.from, in.to);
@@ -139,7 +131,7 @@ do_end(struct cli *cli, struct copts *o, int category)
 	    o->v[O_REASON], &e) : ops_qualification_end(&s, o->id, o->code,
 	    o->v[O_DATE], o->v[O_REASON], &e);
 	if (st != OPS_OK || ops_resident_get(&s, o->id, &r, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("%s of %s (%s) ends on %s.\n"), o->code, r.name,
 	    r.id_number, o->v[O_DATE]);
 	cli_session_close(&s);

@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,4 +220,17 @@ cli_money(fen_t v)
 	static int next;
 
 	return money_format(v, buf[next++ % ROTATE]);
+}
+
+int64_t
+cli_count(const char *arg)
+{
+	char *end;
+	long long v;
+
+	if (arg == NULL || *arg < '0' || *arg > '9')
+		return -1;
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	return *end == '\0' && errno == 0 ? (int64_t)v : -1;
 }

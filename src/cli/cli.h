@@ -8,6 +8,7 @@
 #include "ops/ops.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Exit statuses every sub-command shares. */
 #define EXIT_OK		0
@@ -80,6 +81,12 @@ int cli_password(const char *login, char *buf, size_t bufsz);
 
 /* The exit status for an op's result: 0, 1 (invalid), 4 (denied). */
 int cli_exit_status(enum ops_status st);
+
+/* An op failed: say its message, close the session, the exit status. */
+int cli_fail(struct ops_session *s, const struct ops_error *e);
+
+/* A whole number (0 or more) from the command line; -1 when it is not one. */
+int64_t cli_count(const char *arg);
 
 /*
  * A settlement as one JSON object with the platform's field names (trial's

@@ -101,14 +101,6 @@ parse(int argc, char **argv, struct hopts *o, unsigned allowed, int npos)
 
 #define BIT(x) (1u << (x))
 
-static int
-fail(struct ops_session *s, const struct ops_error *e)
-{
-	cli_error("%s", e->msg);
-	cli_session_close(s);
-	return cli_exit_status(e->status);
-}
-
 /* The resident's name, for a confirmation. */
 static const char *
 name_of(struct ops_session *s, const char *id, struct db_resident *r)
@@ -130,7 +122,7 @@ do_create(struct cli *cli, struct hopts *o)
 		return rc;
 	if (ops_household_create(&s, o->pos[0], o->village, o->head, &e) !=
 	    OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("Created household %s in %s; head: %s.\n"), o->pos[0],
 	    o->village, name_of(&s, o->head, &r));
 	cli_session_close(&s);
@@ -149,7 +141,7 @@ do_add(struct cli *cli, struct hopts *o)
 		return rc;
 	if (ops_household_add(&s, o->pos[0], o->pos[1], o->relation, &e) !=
 	    OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("Added %s to household %s as %s.\n"),
 	    name_of(&s, o->pos[1], &r), o->pos[0],
 	    household_relation_label(o->relation));
@@ -169,7 +161,7 @@ do_move(struct cli *cli, struct hopts *o)
 		return rc;
 	if (ops_household_move(&s, o->pos[0], o->to, o->relation, &e) !=
 	    OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("Moved %s to household %s as %s.\n"),
 	    name_of(&s, o->pos[0], &r), o->to,
 	    household_relation_label(o->relation));
@@ -189,7 +181,7 @@ do_head(struct cli *cli, struct hopts *o)
 		return rc;
 	if (ops_household_set_head(&s, o->pos[0], o->pos[1], o->former, &e) !=
 	    OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("%s is now the head of household %s.\n"),
 	    name_of(&s, o->pos[1], &r), o->pos[0]);
 	cli_session_close(&s);
@@ -286,7 +278,7 @@ do_show(struct cli *cli, struct hopts *o)
 	}
 	if (ops_household_view(&s, o->pos[0], o->history, v, &e) != OPS_OK) {
 		free(v);
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	}
 	if (o->json)
 		show_json(&s, v);

@@ -26,26 +26,6 @@ usage(void)
 }
 
 static int
-fail(struct ops_session *s, const struct ops_error *e)
-{
-	cli_error("%s", e->msg);
-	cli_session_close(s);
-	return cli_exit_status(e->status);
-}
-
-static int64_t
-whole(const char *arg)
-{
-	char *end;
-	long long v;
-
-	if (arg == NULL || *arg < '0' || *arg > '9')
-		return -1;
-	v = strtoll(arg, &end, 10);
-	return *end == '\0' && v >= 0 ? (int64_t)v : -1;
-}
-
-static int
 do_init(struct cli *cli, int argc)
 {
 	struct ops_session s;
@@ -58,7 +38,7 @@ do_init(struct cli *cli, int argc)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_hub_init(&s, &created, pk, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	if (created)
 		out_printf(_("This database is now the centre %s.\n"), s.site);
 	else
@@ -82,7 +62,7 @@ do_add_site(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_hub_add_site(&s, argv[1], argv[2], &replaced, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(replaced ? _("Office %s now signs with the new key.\n") :
 	    _("Office %s is known to the centre.\n"), argv[1]);
 	cli_session_close(&s);
@@ -111,7 +91,7 @@ do_sites(struct cli *cli, int argc)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_hub_sites(&s, print_site, NULL, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	cli_session_close(&s);
 	return EXIT_OK;
 }
@@ -174,7 +154,7 @@ do_export(struct cli *cli, int argc, char **argv)
 			site = optarg;
 		else if (c == 'o')
 			path = optarg;
-		else if (c == 'f' && (from = whole(optarg)) >= 0)
+		else if (c == 'f' && (from = cli_count(optarg)) >= 0)
 			continue;
 		else {
 			cli_error(_("hub export: unknown or incomplete option "
@@ -187,7 +167,7 @@ do_export(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_hub_export(&s, site, from, path, &r, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("Wrote %s for office %s: the centre's changes %" PRId64
 	    " to %" PRId64 " (%d entries, %zu bytes).\n"), path, site,
 	    r.base + 1, r.seq, r.parts, r.bytes);
@@ -243,7 +223,7 @@ do_conflicts(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_hub_conflicts(&s, all, print_entry, &n, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	if (n == 0)
 		out_printf(all ? _("The quarantine list is empty.\n") :
 		    _("Nothing waits for review.\n"));
@@ -284,7 +264,7 @@ do_resolve(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1 || keep == NULL ||
-	    (id = whole(argv[optind])) <= 0 ||
+	    (id = cli_count(argv[optind])) <= 0 ||
 	    (strcmp(keep, "centre") != 0 && strcmp(keep, "office") != 0)) {
 		cli_texts_free(&t);
 		return usage();
@@ -296,7 +276,7 @@ do_resolve(struct cli *cli, int argc, char **argv)
 	}
 	if (ops_hub_resolve(&s, id, k, note, &e) != OPS_OK) {
 		cli_texts_free(&t);
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	}
 	out_printf(k == HUB_KEEP_OTHER ? _("Entry %" PRId64 " closed: the "
 	    "version set aside is now the record, and travels to every "

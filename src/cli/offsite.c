@@ -114,14 +114,6 @@ parse(int argc, char **argv, struct oopts *o, unsigned allowed, int npos)
 }
 
 static int
-fail(struct ops_session *s, const struct ops_error *e)
-{
-	cli_error("%s", e->msg);
-	cli_session_close(s);
-	return cli_exit_status(e->status);
-}
-
-static int
 do_file(struct cli *cli, struct oopts *o)
 {
 	struct offsite_input in = { o->pos, o->v[O_KIND], o->v[O_SCOPE],
@@ -140,7 +132,7 @@ do_file(struct cli *cli, struct oopts *o)
 	if (ops_offsite_file(&s, &in, key, sizeof key, &e) != OPS_OK ||
 	    ops_offsite_get(&s, key, &r, &e) != OPS_OK ||
 	    ops_resident_get(&s, r.id_number, &p, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("Filed %s: %s for %s (%s).\n"), r.key,
 	    offsite_kind_label(r.kind), p.name, cli_shown_id(&s, p.id_number, idb));
 	out_printf(_("Destination %s (%s), scope: %s, valid %s to %s.\n"),
@@ -344,10 +336,10 @@ do_list(struct cli *cli, struct oopts *o)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_offsite_list(&s, o->pos, o->all, id, &rows, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	if (ops_resident_get(&s, id, &p, &e) != OPS_OK) {
 		offsite_rows_free(&rows);
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	}
 	if (o->json)
 		list_json(&s, &p, &rows);
@@ -370,7 +362,7 @@ do_revoke(struct cli *cli, struct oopts *o)
 		return rc;
 	if (ops_offsite_revoke(&s, o->pos, o->v[O_REASON], &e) != OPS_OK ||
 	    ops_offsite_get(&s, o->pos, &r, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("Revoked %s on %s: %s.\n"), r.key, r.revoked_on,
 	    r.revoke_reason);
 	cli_session_close(&s);
@@ -389,7 +381,7 @@ do_receive(struct cli *cli, struct oopts *o)
 		return rc;
 	if (ops_offsite_receive(&s, o->pos, o->v[O_DATE], &e) != OPS_OK ||
 	    ops_offsite_get(&s, o->pos, &r, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("The documents of %s were received on %s.\n"), r.key,
 	    r.documents_received);
 	cli_session_close(&s);
@@ -498,7 +490,7 @@ do_overdue(struct cli *cli, struct oopts *o)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_offsite_overdue(&s, &rows, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	if (o->json)
 		overdue_json(&s, &rows);
 	else

@@ -167,14 +167,6 @@ parse(int argc, char **argv, struct ropts *o, struct cli_texts *a,
 #define BIT(x) (1u << (x))
 
 static int
-fail(struct ops_session *s, const struct ops_error *e)
-{
-	cli_error("%s", e->msg);
-	cli_session_close(s);
-	return cli_exit_status(e->status);
-}
-
-static int
 do_add(struct cli *cli, struct ropts *o)
 {
 	struct resident_input in = { o->pos[0], o->name, o->residence,
@@ -187,7 +179,7 @@ do_add(struct cli *cli, struct ropts *o)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_resident_add(&s, &in, id, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("Registered %s (%s).\n"), o->name, id);
 	cli_session_close(&s);
 	return EXIT_OK;
@@ -381,7 +373,7 @@ do_show(struct cli *cli, struct ropts *o)
 	}
 	if (ops_resident_view(&s, o->pos[0], v, &e) != OPS_OK) {
 		free(v);
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	}
 	if (o->json)
 		show_json(&s, v);
@@ -472,7 +464,7 @@ do_find(struct cli *cli, struct ropts *o)
 	}
 	if (ops_resident_find(&s, o->pos[0], f, &e) != OPS_OK) {
 		free(f);
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	}
 	if (o->json)
 		find_json(o->pos[0], f);
@@ -497,7 +489,7 @@ do_edit(struct cli *cli, struct ropts *o)
 		return rc;
 	if (ops_resident_edit(&s, o->pos[0], &c, &e) != OPS_OK ||
 	    ops_resident_get(&s, o->pos[0], &r, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("Saved %s (%s).\n"), r.name, r.id_number);
 	cli_session_close(&s);
 	return EXIT_OK;
@@ -515,7 +507,7 @@ do_end(struct cli *cli, struct ropts *o)
 		return rc;
 	if (ops_resident_end(&s, o->pos[0], o->date, o->reason, &e) !=
 	    OPS_OK || ops_resident_get(&s, o->pos[0], &r, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("The coverage of %s (%s) ended on %s: %s.\n"), r.name,
 	    r.id_number, r.ended_on, resident_end_reason_label(r.end_reason));
 	if (strcmp(r.end_reason, "moved") != 0)
@@ -537,7 +529,7 @@ do_reopen(struct cli *cli, struct ropts *o)
 		return rc;
 	if (ops_resident_reopen(&s, o->pos[0], o->reason, &e) != OPS_OK ||
 	    ops_resident_get(&s, o->pos[0], &r, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("The coverage of %s (%s) is active again.\n"), r.name,
 	    r.id_number);
 	cli_session_close(&s);

@@ -171,3 +171,11 @@ cli_session_close(struct ops_session *s)
 	db_close(s->db);
 	s->db = NULL;
 }
+
+int
+cli_fail(struct ops_session *s, const struct ops_error *e)
+{
+	cli_error("%s", e->msg);
+	cli_session_close(s);
+	return cli_exit_status(e->status);
+}

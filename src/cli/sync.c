@@ -25,27 +25,6 @@ usage(void)
 }
 
 static int
-fail(struct ops_session *s, const struct ops_error *e)
-{
-	cli_error("%s", e->msg);
-	cli_session_close(s);
-	return cli_exit_status(e->status);
-}
-
-/* A whole number >= 1 from the command line; -1 when it is not one. */
-static int64_t
-positive(const char *arg)
-{
-	char *end;
-	long long v;
-
-	if (arg == NULL || *arg < '0' || *arg > '9')
-		return -1;
-	v = strtoll(arg, &end, 10);
-	return *end == '\0' && v > 0 ? (int64_t)v : -1;
-}
-
-static int
 do_key(struct cli *cli)
 {
 	struct ops_session s;
@@ -56,7 +35,7 @@ do_key(struct cli *cli)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_sync_public_key(&s, pk, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf("%s %s\n", s.site, pk);
 	cli_session_close(&s);
 	return EXIT_OK;
@@ -74,7 +53,7 @@ do_trust(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_sync_trust_hub(&s, argv[1], argv[2], &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("This office now exchanges files with the centre %s.\n"),
 	    argv[1]);
 	cli_session_close(&s);
@@ -101,7 +80,7 @@ do_export(struct cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		if (c == 'o')
 			path = optarg;
-		else if (c == 'a' && (again = positive(optarg)) > 0)
+		else if (c == 'a' && (again = cli_count(optarg)) > 0)
 			continue;
 		else {
 			cli_error(_("sync export: unknown or incomplete option "
@@ -114,7 +93,7 @@ do_export(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_sync_export(&s, path, again, &r, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	out_printf(_("Wrote %s: file %" PRId64 " of office %s, %ld changes, "
 	    "%zu bytes; it acknowledges the centre's changes up to %" PRId64
 	    ".\n"), path, r.seq, s.site, r.changes, r.bytes, r.base);
@@ -135,7 +114,7 @@ do_apply(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_sync_apply(&s, argv[1], &r, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	if (r.skipped)
 		out_printf(_("%s was applied already (the centre's changes up "
 		    "to %" PRId64 "): skipped, nothing changed.\n"), argv[1],
@@ -160,7 +139,7 @@ do_status(struct cli *cli)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_sync_status(&s, &st, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	if (st.is_hub)
 		out_printf(_("This database is the centre %s.\n"), s.site);
 	else
@@ -195,7 +174,7 @@ do_dump(struct cli *cli)
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_sync_dump(&s, dump_line, NULL, &e) != OPS_OK)
-		return fail(&s, &e);
+		return cli_fail(&s, &e);
 	cli_session_close(&s);
 	return EXIT_OK;
 }
