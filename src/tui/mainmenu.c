@@ -3,6 +3,7 @@
 
 #include "i18n.h"
 #include "tui/internal.h"
+#include "tui/reports.h"
 
 static void
 open_find(struct tui *t)
@@ -22,6 +23,9 @@ static const struct tui_menu_item main_items[] = {
 	{ N_("Households: create, add a member"), tui_open_household },
 	{ N_("Contributions: take a payment"), open_pay },
 	{ N_("End of day: the cash report"), tui_open_day_report },
+	{ N_("Reports: enrolment, subsidies, settlements"), tui_open_reports },
+	{ N_("Data exchange: import a roster, export"), tui_open_exchange },
+	{ N_("Policy pack: its values and their source"), tui_open_policy },
 	{ N_("Change my password"), tui_open_passwd },
 	{ N_("Lock the screen"), tui_lock },
 };
