@@ -6,9 +6,11 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "tui/chart.h"
 #include "tui/screens.h"
+#include "tui/tui.h"
 
 /* U+258F ▏ (one eighth) .. U+2589 ▉ (seven), U+2588 █ the full block. */
 static const char *const part[8] = {
@@ -16,6 +18,12 @@ static const char *const part[8] = {
 	"\u2589"
 };
 #define FULL "\u2588"
+
+int
+chart_ascii(const struct tui *t)
+{
+	return t->ascii || wcwidth(0x2588) != 1 || wcwidth(0x258f) != 1;
+}
 
 /* Append s to buf (of bufsz, holding len bytes); the new length. */
 static size_t

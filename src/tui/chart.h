@@ -20,6 +20,14 @@
 void chart_bar(char *buf, size_t bufsz, const char *label, int label_cols,
     int64_t value, int64_t max, int bar_cols, const char *figure, int ascii);
 
+/*
+ * Whether bars must be drawn with '#': the ASCII mode, or a locale whose
+ * wcwidth counts the block characters two columns (glibc's zh_CN.GB18030
+ * does, as CJK fonts draw them): the bars would not line up otherwise.
+ */
+struct tui;
+int chart_ascii(const struct tui *t);
+
 /* The bar alone: its length in eighths of a column (what chart_bar draws). */
 int64_t chart_eighths(int64_t value, int64_t max, int bar_cols);
 

@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "tui/internal.h"
+#include "tui/chart.h"
 #include "tui/progress.h"
 
 #define BOX_W 60
@@ -48,7 +49,7 @@ draw(struct tui_progress *p)
 	draw_box(t, y, x, 6, w, p->title);
 	if (p->total > 0) {
 		progress_bar(bar, sizeof bar, p->done, p->total, w - 12,
-		    t->ascii);
+		    chart_ascii(t));
 		tui_printf(t, y + 1, x + 2, w - 4, TUI_A_NORMAL, "%s %3d%%",
 		    bar, (int)(p->done >= p->total ? 100 :
 		    p->done * 100 / p->total));

@@ -179,16 +179,17 @@ build_enrol(struct tui *t, struct report *r, const struct enrol_report *e)
 		snprintf(fig, sizeof fig, "%s %ld/%ld", percent(ins, res), ins,
 		    res);
 		chart_bar(bar, sizeof bar, e->rows[i].village, BAR_LABEL,
-		    res > 0 ? ins * 1000 / res : 0, 1000, BAR_COLS, fig,
-		    t->ascii);
+		    res > 0 ? (ins * 1000 + res / 2) / res : 0, 1000, BAR_COLS, fig,
+		    chart_ascii(t));
 		scr_page_add(pg, 0, "%s", bar);
 		i = j;
 	}
 	snprintf(fig, sizeof fig, "%s %d/%d", percent(e->total.insured,
 	    e->total.residents), e->total.insured, e->total.residents);
 	chart_bar(bar, sizeof bar, _("Total"), BAR_LABEL,
-	    e->total.residents > 0 ? (long)e->total.insured * 1000 /
-	    e->total.residents : 0, 1000, BAR_COLS, fig, t->ascii);
+	    e->total.residents > 0 ? ((long)e->total.insured * 1000 +
+	    e->total.residents / 2) / e->total.residents : 0, 1000, BAR_COLS,
+	    fig, chart_ascii(t));
 	scr_page_add(pg, TUI_A_BOLD, "%s", bar);
 }
 
@@ -323,7 +324,7 @@ build_settle(struct tui *t, struct report *r, const struct settle_report *s)
 			if (pass == 1) {
 				chart_bar(bar, sizeof bar, s->rows[i].month,
 				    BAR_LABEL, fund, max, BAR_COLS,
-				    scr_money(fund), t->ascii);
+				    scr_money(fund), chart_ascii(t));
 				scr_page_add(pg, 0, "%s", bar);
 			}
 			i = j;
@@ -351,7 +352,7 @@ build_months(struct tui *t, struct report *r, const struct month_report *m)
 		snprintf(fig, sizeof fig, "%s (%d)",
 		    scr_money(m->rows[i].amount), m->rows[i].count);
 		chart_bar(bar, sizeof bar, m->rows[i].month, BAR_LABEL,
-		    m->rows[i].amount, max, BAR_COLS, fig, t->ascii);
+		    m->rows[i].amount, max, BAR_COLS, fig, chart_ascii(t));
 		scr_page_add(pg, 0, "%s", bar);
 		rt_row(&r->tab, m->rows[i].month, num(m->rows[i].count),
 		    scr_money(m->rows[i].amount));
@@ -360,7 +361,7 @@ build_months(struct tui *t, struct report *r, const struct month_report *m)
 		scr_page_add(pg, 0, "%s", _("Nothing was paid for this year."));
 	scr_page_add(pg, 0, "%s", "");
 	snprintf(fig, sizeof fig, "%s (%d)", scr_money(m->amount), m->count);
-	line(pg, TUI_A_BOLD, 2, _("Total"), BAR_LABEL + BAR_COLS, fig, 24);
+	line(pg, TUI_A_BOLD, 2, _("Total"), BAR_LABEL + BAR_COLS + 1, fig, 24);
 	rt_row(&r->tab, _("Total"), num(m->count), scr_money(m->amount));
 }
 
