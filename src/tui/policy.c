@@ -33,6 +33,44 @@ base(const char *path)
 	return s != NULL ? s + 1 : path;
 }
 
+/* Bytes of the longest start of s that fits `cols` columns. */
+static size_t
+cut_bytes(const char *s, int cols)
+{
+	size_t i = 0;
+	int w = 0;
+
+	while (s[i] != '\0') {
+		char ch[8];
+		size_t n = 1;
+		int cw;
+
+		while (n < 4 && (s[i + n] & 0xc0) == 0x80)
+			n++;
+		memcpy(ch, s + i, n);
+		ch[n] = '\0';
+		if (w + (cw = text_width(ch)) > cols)
+			break;
+		w += cw;
+		i += n;
+	}
+	return i;
+}
+
+/* Text longer than a line on as many lines as it needs. */
+static void
+add_wrapped(struct scr_page *pg, const char *text, int cols)
+{
+	do {
+		size_t n = cut_bytes(text, cols);
+
+		if (n == 0)
+			break;
+		scr_page_add(pg, 0, "%.*s", (int)n, text);
+		text += n;
+	} while (*text != '\0');
+}
+
 static void
 emit(void *ctx, const char *section, const char *key, const char *value,
     const struct param *where)
@@ -55,8 +93,8 @@ emit(void *ctx, const char *section, const char *key, const char *value,
 		    base(v->p->sources[where->src].file), (int)where->line);
 	row[0] = '\0';
 	if (text_width(kv) > 50) {
-		/* A long value on its own line, the source under it. */
-		scr_page_add(&v->page, 0, "%s", kv);
+		/* A long value on lines of its own, the source under it. */
+		add_wrapped(&v->page, kv, 72);
 		if (src[0] != '\0')
 			scr_page_add(&v->page, TUI_A_DIM, "%*s%s", 50, "", src);
 		return;

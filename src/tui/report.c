@@ -686,8 +686,9 @@ static const struct tui_screen report_screens[] = {
 	  report_draw, report_key, report_free, report_keys },
 	{ N_("Subsidies and fiscal subsidy"),
 	  N_("The hardship subsidies of the year's live payments by the "
-	    "category that gave each (RULES.md 3.4: the person's own part "
-	    "the category pays).  The fiscal subsidy is the pack's "
+	    "category that gave each (RULES.md 3.1: full = P, a percentage "
+	    "of P or a fixed amount up to P; the largest of a person's "
+	    "categories, never a sum).  The fiscal subsidy is the pack's "
 	    "contribution.fiscal (G) times the insured who paid in the "
 	    "period (late payers pay G themselves, RULES.md 3.3), split by "
 	    "level of government as the pack's splits say (RULES.md 3.7)."

@@ -33,9 +33,9 @@ NEWBIE = "370402198503150049"   # a valid ID, not in the demo
 
 
 def bar_line(screen, start):
-    """The screen line that starts (after the frame) with `start`."""
+    """The screen line inside the frame that starts with `start`."""
     for line in screen.splitlines():
-        body = line[1:].strip() if line else ""
+        body = line[1:-1].strip() if line else ""
         if body.startswith(start):
             return body
     return None
@@ -69,7 +69,9 @@ def reports(env, t, ascii):
     t.send("2")                 # Enrolment by village and category
     t.wait_for("东山乡阳坡村")
     t.key("End")
-    screen = t.wait_for("62.5% 20/32")
+    t.wait_for("62.5% 20/32")
+    t.settle()
+    screen = t.text()
     line = bar_line(screen, "东山乡阳坡村")
     want = "#" * 23 if ascii else "\u2588" * 22 + "\u258c"
     env.check("village bar", True, (want + " ") in line and
@@ -156,6 +158,25 @@ def exchange(env, t):
                         operator="wang", password="2222")
     env.check("the new resident", True, "新人" in out and
               "东山乡石门村" in out)
+    t.key("Esc")                # the preview
+    t.key("Esc")                # the form asks: typed text
+    t.wait_for(("?", "？"))
+    t.send("y")
+    t.key("Esc")                # the exchange menu
+
+
+def policy(env, t):
+    """The pack on screen: each value with its file and line (demo.policy
+    line 14 is "benefit_year = 2021"), and the pack it extends."""
+    t.wait_for(" 8 ")
+    t.send("8")
+    screen = t.wait_for("demo.policy:14")
+    line = bar_line(screen, "benefit_year")
+    env.check("a value and its source", True,
+              line.startswith("benefit_year = 2021 ") and
+              line.endswith("demo.policy:14"))
+    env.check("the parent pack", True, "zhangye-2019 (" in screen)
+    t.key("Esc")
 
 
 def run(term_class, locale, ascii=False):
@@ -169,6 +190,7 @@ def run(term_class, locale, ascii=False):
         login(t)
         reports(env, t, ascii or locale.endswith("GB18030"))
         exchange(env, t)
+        policy(env, t)
         t.key("F10")
         t.wait_for(("?", "？"))
         t.send("y")
