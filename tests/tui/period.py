@@ -93,19 +93,19 @@ def scenario(env, t, person):
               added)
 
     # F7: end the category, then the qualification (a supervisor).
-    t.key("F7")
-    screen = t.wait_for("民政局")
-    end_one(t, screen, "民政局", "核查不符")
+    t.key("F7")                 # a choice reads "label (from DATE, DEPT)"
+    screen = t.wait_for("民政局)")
+    end_one(t, screen, "民政局)", "核查不符")
     t.wait_for("DS-001")
     env.check("category ended", [("2021-06-01", "核查不符")],
               rows(env, "SELECT valid_to, end_reason FROM person_category "
                    "WHERE id_number = ? AND category = 'min_living'",
                    person))
     t.key("F7")
-    screen = t.wait_for("县医保局")
+    screen = t.wait_for("县医保局)")
     env.check("the ended category is no longer offered", False,
-              "民政局" in screen)
-    end_one(t, screen, "县医保局", "已治愈")
+              "民政局)" in screen)
+    end_one(t, screen, "县医保局)", "已治愈")
     t.wait_for("DS-001")
     env.check("qualification ended", [("2021-06-01", "已治愈")],
               rows(env, "SELECT valid_to, end_reason FROM "

@@ -25,6 +25,7 @@ reports_gb18030.py and reports_ascii.py."""
 import os
 import sqlite3
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tuitest  # noqa: E402
@@ -39,6 +40,15 @@ def bar_line(screen, start):
         if body.startswith(start):
             return body
     return None
+
+
+def wait_file(path):
+    """The file, once the program has renamed it into place."""
+    end = time.monotonic() + tuitest.TIMEOUT
+    while not os.path.exists(path):
+        if time.monotonic() > end:
+            raise tuitest.Failure("no file %s" % path)
+        time.sleep(0.05)
 
 
 def login(t):
@@ -82,7 +92,7 @@ def reports(env, t, ascii):
     t.key("F6")
     t.wait_for("enrolment-2021.csv")
     t.key("F2")
-    t.wait_for("GB18030)")     # the message: rows written to the file
+    wait_file(env.path("enrolment-2021.csv"))
     with open(env.path("enrolment-2021.csv"), "rb") as f:
         rows = f.read().decode("gb18030").split("\r\n")
     env.check("csv header", "村（社区）,参保类别,居民数,已参保,未参保", rows[0])
