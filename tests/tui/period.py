@@ -62,6 +62,9 @@ def scenario(env, t, person):
     # F5: a hardship category, chosen by its number.
     t.key("F5")
     screen = t.wait_for("低保对象")
+    # The field's hint comes when the clerk pauses (a second), not on
+    # every move (issue 7: a move costs at most 64 bytes).
+    t.wait_for("请输入下面列表中的数字")
     t.send(number_of(screen, "低保对象"))
     t.key("Tab")
     t.key("Tab")                # valid from: 2021-06-01, as filled in
