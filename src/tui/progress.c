@@ -69,7 +69,8 @@ progress_begin(struct tui_progress *p, struct tui *t, const char *title)
 	memset(p, 0, sizeof *p);
 	p->t = t;
 	p->title = title;
-	draw(p);
+	/* Drawn at the first update: a task done within it (a roster of a
+	 * few hundred rows) does not flash a box. */
 }
 
 int

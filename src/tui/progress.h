@@ -21,7 +21,8 @@ struct tui_progress {
 	uint64_t done, total;		/* total 0: unknown, no bar */
 };
 
-/* Start: the box drawn at once, with nothing done. */
+/* Start; the box appears at the first update (the task's first 1000
+ * rows of an import, 200 of an export). */
 void progress_begin(struct tui_progress *p, struct tui *t, const char *title);
 /* Draw what is done and read a waiting key: 1 if the task should stop. */
 int progress_update(struct tui_progress *p, long rows, uint64_t done,

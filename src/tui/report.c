@@ -452,19 +452,21 @@ struct saveas {
 	struct tui_form *form;
 };
 
-/* The table as CSV into path.tmp, renamed when whole.  0, or -1 and msg. */
+/*
+ * The table as CSV into tmp (path.tmp), whole or removed: 0, or -1 and
+ * msg.  The caller renames it to path once the export is audited, as
+ * yibao export does.
+ */
 static int
-write_table(const struct rtable *tab, const char *path, const char *charset,
-    char *msg, size_t msgsz)
+write_table(const struct rtable *tab, const char *path, const char *tmp,
+    const char *charset, char *msg, size_t msgsz)
 {
-	char tmp[4200];
 	struct encode_error e;
 	struct csv_writer *w;
 	const char *f[RT_COLS];
 	FILE *fp;
 	int bad = 0;
 
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	if ((fp = fopen(tmp, "wb")) == NULL) {
 		snprintf(msg, msgsz, _("%s cannot be written: %s"), path,
 		    strerror(errno));
@@ -496,11 +498,6 @@ write_table(const struct rtable *tab, const char *path, const char *charset,
 		    strerror(errno));
 		bad = 1;
 	}
-	if (!bad && rename(tmp, path) != 0) {
-		snprintf(msg, msgsz, _("%s cannot be written: %s"), path,
-		    strerror(errno));
-		bad = 1;
-	}
 	if (bad)
 		remove(tmp);
 	return bad ? -1 : 0;
@@ -518,14 +515,16 @@ saveas_draw(struct tui *t, void *state)
 static void
 saveas_save(struct tui *t, struct saveas *sa)
 {
-	char path[4096], enc[8], target[4200], msg[512];
+	char path[4096], tmp[4200], enc[8], target[4200], msg[512];
 	struct ops_error err;
 	const char *charset;
 
 	tui_form_get_buf(sa->form, X_FILE, path, sizeof path);
 	tui_form_get_buf(sa->form, X_ENC, enc, sizeof enc);
 	charset = scr_choose(encodings, 2, enc);
-	if (write_table(&sa->r->tab, path, charset, msg, sizeof msg) != 0) {
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	if (write_table(&sa->r->tab, path, tmp, charset, msg, sizeof msg) !=
+	    0) {
 		tui_error(t, "%s", msg);
 		return;
 	}
@@ -533,7 +532,14 @@ saveas_save(struct tui *t, struct saveas *sa)
 	if (ops_report_exported(&t->s, rep_code[sa->r->kind], sa->r->year,
 	    target, (unsigned long)(sa->r->tab.n > 0 ? sa->r->tab.n - 1 : 0),
 	    &err) != OPS_OK) {
+		remove(tmp);
 		tui_error(t, "%s", err.msg);
+		return;
+	}
+	if (rename(tmp, path) != 0) {
+		remove(tmp);
+		tui_error(t, _("%s cannot be written: %s"), path,
+		    strerror(errno));
 		return;
 	}
 	tui_status(t, _("%d rows written to %s (%s)."),
