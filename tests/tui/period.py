@@ -61,7 +61,8 @@ def scenario(env, t, person):
 
     # F5: a hardship category, chosen by its number.
     t.key("F5")
-    screen = t.wait_for("低保对象")
+    t.wait_for("低保对象")
+    screen = t.settle()
     # The field's hint comes when the clerk pauses (a second), not on
     # every move (issue 7: a move costs at most 64 bytes).
     t.wait_for("请输入下面列表中的数字")
@@ -80,7 +81,8 @@ def scenario(env, t, person):
 
     # F6: a chronic-disease qualification: 糖尿病 (he has 高血压 already).
     t.key("F6")
-    screen = t.wait_for("糖尿病")
+    t.wait_for("糖尿病")
+    screen = t.settle()
     t.send(number_of(screen, "糖尿病"))
     t.key("Tab")
     t.key("Tab")
@@ -97,7 +99,8 @@ def scenario(env, t, person):
 
     # F7: end the category, then the qualification (a supervisor).
     t.key("F7")                 # a choice reads "label (from DATE, DEPT)"
-    screen = t.wait_for("民政局)")
+    t.wait_for("民政局)")
+    screen = t.settle()
     end_one(t, screen, "民政局)", "核查不符")
     t.wait_for("DS-001")
     env.check("category ended", [("2021-06-01", "核查不符")],
@@ -105,7 +108,8 @@ def scenario(env, t, person):
                    "WHERE id_number = ? AND category = 'min_living'",
                    person))
     t.key("F7")
-    screen = t.wait_for("县医保局)")
+    t.wait_for("县医保局)")
+    screen = t.settle()
     env.check("the ended category is no longer offered", False,
               "民政局)" in screen)
     end_one(t, screen, "县医保局)", "已治愈")

@@ -43,6 +43,12 @@ def bar_line(screen, start):
     return None
 
 
+def seen(t, text):
+    """The whole screen once `text` is on it and the drawing is done."""
+    t.wait_for(text)
+    return t.settle()
+
+
 def wait_file(path):
     """The file, once the program has renamed it into place."""
     end = time.monotonic() + tuitest.TIMEOUT
@@ -65,7 +71,7 @@ def reports(env, t, ascii):
     t.send("6")                 # Reports
     t.wait_for(" 5 ")
     t.send("5")                 # Payments by month
-    screen = t.wait_for("3600.00 (4)")
+    screen = seen(t, "3600.00 (4)")
     june = bar_line(screen, "2021-06")
     want = "#" * 12 if ascii else "\u2588" * 11 + "\u258b"
     env.check("june bar", "2021-06          " + want, june.split("  3600")[0]
@@ -80,9 +86,7 @@ def reports(env, t, ascii):
     t.send("2")                 # Enrolment by village and category
     t.wait_for("东山乡阳坡村")
     t.key("End")
-    t.wait_for("62.5% 20/32")
-    t.settle()
-    screen = t.text()
+    screen = seen(t, "62.5% 20/32")
     line = bar_line(screen, "东山乡阳坡村")
     want = "#" * 23 if ascii else "\u2588" * 22 + "\u258c"
     env.check("village bar", True, (want + " ") in line and
@@ -137,7 +141,7 @@ def exchange(env, t):
                 "4.40524E+17,王一,东山乡石门村,农业\n" % NEWBIE)
     before = residents(env)
     import_roster(env, t, bad)
-    screen = t.wait_for("4.40524E+17")
+    screen = seen(t, "4.40524E+17")
     line = [x for x in screen.splitlines() if "4.40524E+17" in x][0]
     env.check("the bad row, its line and column", True,
               " 3" in line and "身份证号" in line)
@@ -203,7 +207,7 @@ def policy(env, t):
     line 14 is "benefit_year = 2021"), and the pack it extends."""
     t.wait_for(" 8 ")
     t.send("8")
-    screen = t.wait_for("demo.policy:14")
+    screen = seen(t, "demo.policy:14")
     line = bar_line(screen, "benefit_year")
     env.check("a value and its source", True,
               line.startswith("benefit_year = 2021 ") and
