@@ -198,3 +198,86 @@ db_report_fiscal_persons(struct db *db, int year, int *persons)
 	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
+
+int
+db_report_payments_by_month(struct db *db, int year,
+    struct db_month_row **rows, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT substr(p.paid_on, 1, 7) AS m, count(*), sum(p.amount) "
+	    "FROM payment p WHERE p.benefit_year = ?1 AND " LIVE
+	    " GROUP BY m ORDER BY m";
+	struct db_month_row *v = NULL, *r;
+	size_t cap = 0, k = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = grow((void **)&v, &cap, k++, sizeof *v)) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		memset(r, 0, sizeof *r);
+		col(st, 0, r->month, sizeof r->month);
+		r->count = sqlite3_column_int(st, 1);
+		r->amount = sqlite3_column_int64(st, 2);
+	}
+	db_finish(db, st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return -1;
+	}
+	*rows = v;
+	*n = k;
+	return 0;
+}
+
+int
+db_report_settlements(struct db *db, int year, struct db_settle_row **rows,
+    size_t *n)
+{
+	static const char sql[] =
+	    "SELECT substr(c.settled_on, 1, 7) AS m, c.kind, count(*), "
+	    "sum(c.total), sum(c.fund), sum(c.serious), sum(c.assistance), "
+	    "sum(c.personal) FROM claim c WHERE c.benefit_year = ?1 AND "
+	    "c.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM claim r "
+	    "WHERE r.reverses = c.key) GROUP BY m, c.kind ORDER BY m, c.kind";
+	struct db_settle_row *v = NULL, *r;
+	size_t cap = 0, k = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = grow((void **)&v, &cap, k++, sizeof *v)) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		memset(r, 0, sizeof *r);
+		col(st, 0, r->month, sizeof r->month);
+		col(st, 1, r->kind, sizeof r->kind);
+		r->count = sqlite3_column_int(st, 2);
+		r->total = sqlite3_column_int64(st, 3);
+		r->fund = sqlite3_column_int64(st, 4);
+		r->serious = sqlite3_column_int64(st, 5);
+		r->assistance = sqlite3_column_int64(st, 6);
+		r->personal = sqlite3_column_int64(st, 7);
+	}
+	db_finish(db, st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return -1;
+	}
+	*rows = v;
+	*n = k;
+	return 0;
+}

@@ -61,4 +61,26 @@ int db_report_subsidies(struct db *db, int year, struct db_subsidy_row **rows,
  */
 int db_report_fiscal_persons(struct db *db, int year, int *persons);
 
+/* Live payments of benefit year `year` per month they were taken in. */
+struct db_month_row {
+	char month[8];			/* YYYY-MM */
+	int count;
+	int64_t amount;			/* fen the persons paid */
+};
+int db_report_payments_by_month(struct db *db, int year,
+    struct db_month_row **rows, size_t *n);
+
+/*
+ * Claims of benefit year `year` that no reversal cancels, per month settled
+ * and kind (by month, then kind).  0 ok, -1 error.
+ */
+struct db_settle_row {
+	char month[8];			/* YYYY-MM */
+	char kind[16];			/* claim.kind */
+	int count;
+	int64_t total, fund, serious, assistance, personal;	/* fen */
+};
+int db_report_settlements(struct db *db, int year,
+    struct db_settle_row **rows, size_t *n);
+
 #endif

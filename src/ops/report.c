@@ -11,6 +11,7 @@
 #include "db/report.h"
 #include "db/tx.h"
 #include "i18n.h"
+#include "ops/resident.h"
 
 static void
 add_day(struct day_row *to, const struct day_row *r)
@@ -210,4 +211,163 @@ enrol_report_free(struct enrol_report *r)
 	r->rows = NULL;
 	r->sub = NULL;
 	r->nrows = r->nsub = 0;
+}
+
+static enum ops_status
+need_year(struct ops_session *s, int year, struct ops_error *err)
+{
+	if (s->role < ROLE_CLERK)
+		return ops_fail(err, OPS_DENIED, "%s", _("log in to read the "
+		    "reports"));
+	if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR)
+		return ops_fail(err, OPS_INVALID, _("%d is not a year"), year);
+	return OPS_OK;
+}
+
+enum ops_status
+ops_report_payments_by_month(struct ops_session *s, int year,
+    struct month_report *out, struct ops_error *err)
+{
+	struct db_month_row *v;
+	enum ops_status st;
+	size_t n;
+
+	memset(out, 0, sizeof *out);
+	if ((st = need_year(s, year, err)) != OPS_OK)
+		return st;
+	out->year = year;
+	snprintf(out->site, sizeof out->site, "%s", s->site);
+	if (db_report_payments_by_month(s->db, year, &v, &n) != 0)
+		return ops_fail(err, OPS_FAILED, _("the payments could not be "
+		    "read: %s"), db_errmsg(s->db));
+	if (n > 0 && (out->rows = calloc(n, sizeof *out->rows)) == NULL) {
+		free(v);
+		return ops_fail(err, OPS_FAILED, "%s", _("out of memory"));
+	}
+	for (size_t i = 0; i < n; i++) {
+		snprintf(out->rows[i].month, sizeof out->rows[i].month, "%s",
+		    v[i].month);
+		out->rows[i].count = v[i].count;
+		out->rows[i].amount = v[i].amount;
+		out->count += v[i].count;
+		out->amount += v[i].amount;
+	}
+	out->n = n;
+	free(v);
+	return OPS_OK;
+}
+
+void
+month_report_free(struct month_report *r)
+{
+	free(r->rows);
+	r->rows = NULL;
+	r->n = 0;
+}
+
+static void
+add_settle(struct settle_row *to, const struct settle_row *r)
+{
+	to->count += r->count;
+	to->total += r->total;
+	to->fund += r->fund;
+	to->serious += r->serious;
+	to->assistance += r->assistance;
+	to->personal += r->personal;
+}
+
+/* The per-kind sums, in a fixed order of kinds (as RULES.md lists them). */
+static void
+settle_kinds(struct settle_report *out)
+{
+	static const char *const order[] = { "inpatient", "accident",
+	    "outpatient", "chronic", "maternity" };
+
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+		struct settle_row *to = &out->kinds[out->nkinds];
+
+		memset(to, 0, sizeof *to);
+		snprintf(to->kind, sizeof to->kind, "%s", order[k]);
+		for (size_t i = 0; i < out->n; i++)
+			if (strcmp(out->rows[i].kind, order[k]) == 0)
+				add_settle(to, &out->rows[i]);
+		if (to->count != 0)
+			out->nkinds++;
+	}
+}
+
+enum ops_status
+ops_report_settlements(struct ops_session *s, int year,
+    struct settle_report *out, struct ops_error *err)
+{
+	struct db_settle_row *v;
+	enum ops_status st;
+	size_t n;
+
+	memset(out, 0, sizeof *out);
+	if ((st = need_year(s, year, err)) != OPS_OK)
+		return st;
+	out->year = year;
+	snprintf(out->site, sizeof out->site, "%s", s->site);
+	if (db_report_settlements(s->db, year, &v, &n) != 0)
+		return ops_fail(err, OPS_FAILED, _("the claims could not be "
+		    "read: %s"), db_errmsg(s->db));
+	if ((out->rows = calloc(n + 1, sizeof *out->rows)) == NULL ||
+	    (out->kinds = calloc(5, sizeof *out->kinds)) == NULL) {
+		free(v);
+		settle_report_free(out);
+		return ops_fail(err, OPS_FAILED, "%s", _("out of memory"));
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct settle_row *r = &out->rows[i];
+
+		snprintf(r->month, sizeof r->month, "%s", v[i].month);
+		snprintf(r->kind, sizeof r->kind, "%s", v[i].kind);
+		r->count = v[i].count;
+		r->total = v[i].total;
+		r->fund = v[i].fund;
+		r->serious = v[i].serious;
+		r->assistance = v[i].assistance;
+		r->personal = v[i].personal;
+		add_settle(&out->total, r);
+	}
+	out->n = n;
+	free(v);
+	settle_kinds(out);
+	return OPS_OK;
+}
+
+void
+settle_report_free(struct settle_report *r)
+{
+	free(r->rows);
+	free(r->kinds);
+	r->rows = r->kinds = NULL;
+	r->n = r->nkinds = 0;
+}
+
+enum ops_status
+ops_report_exported(struct ops_session *s, const char *report, int year,
+    const char *target, unsigned long rows, struct ops_error *err)
+{
+	struct audit_json j;
+	char y[16], count[24];
+	enum ops_status st;
+
+	snprintf(y, sizeof y, "%d", year);
+	snprintf(count, sizeof count, "%lu", rows);
+	audit_json_init(&j);
+	audit_json_str(&j, "report", report);
+	audit_json_str(&j, "year", year ? y : NULL);
+	audit_json_str(&j, "target", target);
+	audit_json_str(&j, "rows", count);
+	if ((st = ops_begin(s, err)) != OPS_OK)
+		return st;
+	if ((st = ops_audit(s, "export.report", report, NULL,
+	    audit_json_end(&j), 0, err)) != OPS_OK ||
+	    (st = ops_commit(s, err)) != OPS_OK) {
+		ops_rollback(s);
+		return st;
+	}
+	return OPS_OK;
 }

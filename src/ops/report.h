@@ -82,4 +82,58 @@ enum ops_status ops_report_enrolment(struct ops_session *s, int year,
     struct enrol_report *out, struct ops_error *err);
 void enrol_report_free(struct enrol_report *r);
 
+/* Payments of a benefit year per month they were taken (live ones only). */
+struct month_row {
+	char month[8];			/* YYYY-MM */
+	int count;
+	fen_t amount;
+};
+
+struct month_report {
+	int year;
+	char site[17];
+	size_t n;
+	struct month_row *rows;		/* by month */
+	int count;
+	fen_t amount;			/* the sum of the rows */
+};
+
+enum ops_status ops_report_payments_by_month(struct ops_session *s, int year,
+    struct month_report *out, struct ops_error *err);
+void month_report_free(struct month_report *r);
+
+/*
+ * Settled claims of a benefit year per month and kind; a reversed claim
+ * and its reversal are both left out (they cancel).  Figures as RULES.md
+ * 5.5 names them: the bill, the fund, serious illness, assistance, and
+ * what the person pays.
+ */
+struct settle_row {
+	char month[8];			/* YYYY-MM; "" in the per-kind sums */
+	char kind[16];			/* claim kind code */
+	int count;
+	fen_t total, fund, serious, assistance, personal;
+};
+
+struct settle_report {
+	int year;
+	char site[17];
+	size_t n;
+	struct settle_row *rows;	/* by month, then kind */
+	size_t nkinds;
+	struct settle_row *kinds;	/* per kind over the year, by kind */
+	struct settle_row total;
+};
+
+enum ops_status ops_report_settlements(struct ops_session *s, int year,
+    struct settle_report *out, struct ops_error *err);
+void settle_report_free(struct settle_report *r);
+
+/*
+ * After a report was written to a file: one audit line export.report
+ * naming the report, the year and the target (what left the office).
+ */
+enum ops_status ops_report_exported(struct ops_session *s, const char *report,
+    int year, const char *target, unsigned long rows, struct ops_error *err);
+
 #endif

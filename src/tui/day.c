@@ -120,7 +120,9 @@ static const struct tui_screen day_screen = {
 	N_("End of day"),
 	N_("The cash report of today: for each operator the payments, "
 	    "refunds and reversals taken today with their number and sum, "
-	    "and the net cash to hand in; then the office's total.  F4 "
+	    "and the net cash to hand in; then the office's total.  Refunds "
+	    "and reversals are negative lines (RULES.md 3.5, 3.6), so the net "
+	    "cash is payments + refunds + reversals, to the fen.  F4 "
 	    "prints it (YIBAO_PRINT_COMMAND, else lp); F5 reads it again."),
 	day_draw, day_key, day_free, day_keys
 };

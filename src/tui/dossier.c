@@ -283,8 +283,11 @@ static const struct tui_screen dossier_screen = {
 	    "Up, Down, PgUp and PgDn scroll.  F4 takes contributions for the "
 	    "household, F5 adds a hardship category, F6 a chronic-disease "
 	    "qualification, F7 ends one (a supervisor), F8 puts the resident "
-	    "in a household, F9 shows the claims of the year (settle one there, or see "
-	    "the off-site registrations)."),
+	    "in a household, F9 shows the claims of the year (settle one there, or "
+	    "see the off-site registrations).  Coverage for a year comes from a "
+	    "payment for it that no refund or reversal cancels; benefits start "
+	    "on the day shown (after the waiting period of a late payment, "
+	    "RULES.md 3.3)."),
 	dossier_draw, dossier_key, dossier_free, dossier_keys
 };
 

@@ -18,6 +18,10 @@
 #include "i18n.h"
 #include "tui/internal.h"
 
+/* Which form and field have shown their hint (see enter_field). */
+static const struct tui_form *hint_form;
+static int hint_field = -1;
+
 struct tui_form *
 tui_form_new(const struct tui_form_field *def, int n, void *ctx)
 {
@@ -34,6 +38,7 @@ tui_form_new(const struct tui_form_field *def, int n, void *ctx)
 	f->def = def;
 	f->n = n;
 	f->ctx = ctx;
+	hint_form = NULL;	/* a new form may reuse a freed one's address */
 	for (int i = 0; i < n; i++)
 		field_init(&f->field[i], def[i].maxlen);
 	f->cur = 0;
@@ -196,12 +201,37 @@ check(struct tui *t, struct tui_form *f, int i)
 	return d->check(t, f, i, f->msg[i], sizeof f->msg[i]) == 0 ? 0 : -1;
 }
 
+/*
+ * The hint of the field entered waits for the clerk to pause (the first
+ * tick, a second without a key), once per entry: a clerk who knows the
+ * form moves on at 18 bytes a field over a slow link, and one who
+ * hesitates reads the hint.  Written on the message line, it cost every
+ * move the hint's text (86 bytes with the password's, over the goal of 64).
+ * hint_form is compared, never followed.
+ */
+
 static void
 enter_field(struct tui *t, struct tui_form *f, int i)
 {
+	(void)t;
 	f->cur = i;
-	if (f->def[i].hint != NULL && t->status[0] == '\0')
-		tui_status(t, "%s", _(f->def[i].hint));
+	hint_form = NULL;
+	hint_field = -1;
+}
+
+/* A tick: the hint of the current field, if not shown since it was entered. */
+static int
+pause_hint(struct tui *t, struct tui_form *f)
+{
+	const char *hint = f->def[f->cur].hint;
+
+	if (hint == NULL || t->status[0] != '\0' || (hint_form == f &&
+	    hint_field == f->cur))
+		return TUI_UNHANDLED;
+	hint_form = f;
+	hint_field = f->cur;
+	tui_status(t, "%s", _(hint));
+	return TUI_HANDLED;
 }
 
 /* Move by dir (+1/-1) to the next editable field; the one left is
@@ -280,6 +310,8 @@ tui_form_key(struct tui *t, struct tui_form *f, const struct tui_key *k)
 	uint32_t ch;
 
 	switch (k->code) {
+	case TUI_KEY_TICK:
+		return pause_hint(t, f);
 	case TUI_KEY_TAB:
 	case TUI_KEY_DOWN:
 		move_field(t, f, 1);

@@ -106,8 +106,8 @@ login_key(struct tui *t, void *state, const struct tui_key *k)
 	int r;
 
 	if (k->code == TUI_KEY_TICK) {	/* the countdown */
-		if (l->pause_until == 0)
-			return TUI_UNHANDLED;
+		if (l->pause_until == 0)	/* a pause: the field's hint */
+			return tui_form_key(t, l->form, k);
 		if (pause_left(l) == 0)
 			l->pause_until = 0;
 		return TUI_HANDLED;

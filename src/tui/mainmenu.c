@@ -4,6 +4,7 @@
 #include "i18n.h"
 #include "tui/claims.h"
 #include "tui/internal.h"
+#include "tui/reports.h"
 
 static void
 open_find(struct tui *t)
@@ -17,6 +18,20 @@ open_pay(struct tui *t)
 	tui_open_pay(t, NULL);
 }
 
+/* The menu numbers ten entries (1..9, 0): the rarer work is one level down. */
+static const struct tui_menu_item other_items[] = {
+	{ N_("Policy pack: its values and their source"), tui_open_policy },
+	{ N_("Change my password"), tui_open_passwd },
+	{ N_("Lock the screen"), tui_lock },
+};
+
+static void
+open_other(struct tui *t)
+{
+	tui_menu_open(t, N_("Other"), other_items,
+	    (int)(sizeof other_items / sizeof other_items[0]));
+}
+
 static const struct tui_menu_item main_items[] = {
 	{ N_("Find a resident"), open_find },
 	{ N_("Register a resident"), tui_open_register },
@@ -25,8 +40,9 @@ static const struct tui_menu_item main_items[] = {
 	{ N_("End of day: the cash report"), tui_open_day_report },
 	{ N_("Off-site registrations"), tui_open_offsite_menu },
 	{ N_("Claims: settle, slips, the year"), tui_open_claims_menu },
-	{ N_("Change my password"), tui_open_passwd },
-	{ N_("Lock the screen"), tui_lock },
+	{ N_("Reports: enrolment, subsidies, settlements"), tui_open_reports },
+	{ N_("Data exchange: import a roster, export"), tui_open_exchange },
+	{ N_("Other: the policy pack, my password, lock"), open_other },
 };
 
 void

@@ -426,7 +426,12 @@ static const struct tui_screen pay_screen = {
 	    "payment for the chosen members on one receipt.  On the receipt, "
 	    "F4 prints it (YIBAO_PRINT_COMMAND, else lp) and F8 reverses it "
 	    "with a reason: a clerk needs a supervisor to type their login "
-	    "and password."),
+	    "and password.  The figures (RULES.md 3): the standard is the "
+	    "pack's personal contribution P; the subsidy is the largest any "
+	    "of the member's categories gives on the payment date (full = P, "
+	    "a percentage of P, or a fixed amount up to P); due = standard - "
+	    "subsidy.  Outside the payment period a late payer pays P + G "
+	    "without subsidy and waits before benefits start."),
 	pay_draw, pay_key, pay_free, pay_keys
 };
 

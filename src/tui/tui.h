@@ -206,7 +206,8 @@ struct tui_form_field {
 	 */
 	int (*check)(struct tui *t, struct tui_form *f, int idx, char *msg,
 	    size_t msgsz);
-	const char *hint;	/* N_() text on the message line when entered */
+	const char *hint;	/* N_() text on the message line when the clerk
+				   pauses a second in the field (once per entry) */
 };
 
 struct tui_form {

@@ -78,9 +78,10 @@ def scenario(env, t):
     t.send(WIFE_NAME)
     t.resize(100, 30)
     t.wait_for(WIFE_NAME)
+    t.settle()                  # all of the 100x30 draw, before the next size
     t.resize(80, 24)
     t.wait_for(WIFE_NAME)
-    screen = t.settle()   # the whole screen, not its first half
+    screen = t.settle()         # the name was there before the resize too
     env.check("typed text kept over a resize", True,
               WIFE in screen and "1992-02-02" in screen)
     t.key("Tab")
@@ -148,7 +149,7 @@ def scenario(env, t):
     # The day's report: li 3600.00 + 1800.00; wang -1800.00.
     t.send("5")
     t.wait_for("5400.00")
-    screen = t.settle()   # the whole screen, not its first half
+    screen = t.settle()         # the whole report, not its first rows
     env.check("day report: li's payments", True, "5400.00" in screen)
     env.check("day report: the reversal", True, "-1800.00" in screen)
 

@@ -1,0 +1,10 @@
+#!/usr/bin/python3
+"""reports_ascii.py: reports.py through PtyTerm in zh_CN.UTF-8, ASCII mode."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reports  # noqa: E402
+import tuitest  # noqa: E402
+
+reports.run(tuitest.PtyTerm, "zh_CN.UTF-8", ascii=True)
