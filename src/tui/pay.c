@@ -13,12 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/contribution.h"
 #include "i18n.h"
 #include "ops/payment.h"
 #include "ops/resident.h"
 #include "tui/screens.h"
 
-enum { MODE_ASK, MODE_LIST, MODE_RECEIPT, MODE_REASON };
+enum { MODE_ASK, MODE_LIST, MODE_RECEIPT, MODE_REASON, MODE_REFUND };
 
 struct member {
 	char id[19];
@@ -33,6 +34,8 @@ struct pay {
 	int mode;
 	struct tui_form *ask;		/* MODE_ASK: whose household */
 	struct tui_form *reason;	/* MODE_REASON: why reverse */
+	struct tui_form *refund;	/* MODE_REFUND: why refund */
+	int refunding;			/* the member whose line is refunded */
 	char household[48];
 	int year;
 	int n;
@@ -51,6 +54,16 @@ static const struct tui_form_field ask_fields[] = {
 static const struct tui_form_field reason_fields[] = {
 	{ N_("Reason"), 40, 60, 0, NULL,
 	    N_("Why the receipt is reversed, e.g. the wrong household") },
+};
+
+/* 001 四(二)2: a contribution paid in advance is refunded for these. */
+static const char *const refund_codes[] = { "employment", "military",
+    "death" };
+
+static const struct tui_form_field refund_fields[] = {
+	{ N_("Reason (1-3)"), 14, 1, 0, NULL,
+	    N_("1 took a job (employee insurance), 2 joined the army, "
+	    "3 died") },
 };
 
 /* ---- the members and what each would pay ------------------------------ */
@@ -111,6 +124,9 @@ load(struct tui *t, struct pay *p, const char *id)
 		p->n = 1;
 	}
 	free(v);
+	/* The pack's year of contributions; a quote that succeeds says too,
+	 * but when everyone has paid none does. */
+	p->year = t->s.policy != NULL ? contribution_year(t->s.policy) : 0;
 	for (int i = 0; i < p->n; i++)
 		quote(t, p, &p->m[i]);
 	p->list.n = p->n;
@@ -281,6 +297,95 @@ reverse(struct tui *t, struct pay *p)
 	free(cr);
 }
 
+/* The member's payment line for the year that nothing cancels yet. */
+static int
+refundable_line(struct tui *t, struct pay *p, const struct member *m,
+    char *key, size_t keysz)
+{
+	struct pay_line *lines = NULL;
+	struct ops_error err;
+	size_t n = 0;
+	int found = 0;
+
+	if (ops_person_lines(&t->s, m->id, &lines, &n, &err) != OPS_OK) {
+		tui_error(t, "%s", err.msg);
+		return 0;
+	}
+	for (size_t i = 0; i < n && !found; i++) {
+		int cancelled = 0;
+
+		if (lines[i].kind != PAY_PAYMENT ||
+		    lines[i].benefit_year != p->year)
+			continue;
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(lines[j].cancels, lines[i].key) == 0)
+				cancelled = 1;
+		if (!cancelled) {
+			snprintf(key, keysz, "%s", lines[i].key);
+			found = 1;
+		}
+	}
+	free(lines);
+	if (!found)
+		tui_error(t, _("%s has no payment for %d to refund"), m->name,
+		    p->year);
+	return found;
+}
+
+static void
+refund_page(struct pay *p, const struct member *m,
+    const struct cancel_result *cr)
+{
+	char d[DATE_BUFSZ];
+
+	scr_page_clear(&p->page);
+	scr_page_add(&p->page, TUI_A_BOLD, _("Refund %s, on %s"), cr->receipt,
+	    date_format(cr->on, d));
+	scr_page_add(&p->page, 0, _("%s, contributions for %d: %s (%s)"),
+	    m->name, p->year, refund_reason_label(cr->reason), cr->reason);
+	for (int i = 0; i < cr->n; i++)
+		scr_page_add(&p->page, 0, _("  line %s cancels %s: %s"),
+		    cr->l[i].key, cr->l[i].cancels, scr_money(cr->l[i].amount));
+	scr_page_add(&p->page, TUI_A_BOLD, _("Paid back: %s"),
+	    scr_money(-cr->total));
+}
+
+static void
+refund(struct tui *t, struct pay *p)
+{
+	struct member *m = &p->m[p->refunding];
+	struct cancel_result *cr;
+	struct ops_error err;
+	char key[PAY_KEY_MAX], choice[8], q[256];
+	int c;
+
+	tui_form_get_buf(p->refund, 0, choice, sizeof choice);
+	c = choice[0] - '1';
+	if (choice[0] == '\0' || choice[1] != '\0' || c < 0 || c > 2) {
+		tui_error(t, "%s", _("type 1, 2 or 3"));
+		return;
+	}
+	p->mode = MODE_LIST;
+	if (!refundable_line(t, p, m, key, sizeof key))
+		return;
+	snprintf(q, sizeof q, _("Refund %s's contribution for %d (%s)?"),
+	    m->name, p->year, refund_reason_label(refund_codes[c]));
+	if (!tui_confirm(t, q, 0) || (cr = calloc(1, sizeof *cr)) == NULL)
+		return;
+	if (ops_refund(&t->s, key, refund_codes[c], cr, &err) != OPS_OK) {
+		tui_error(t, "%s", err.msg);
+		free(cr);
+		return;
+	}
+	tui_dossier_changed();
+	refund_page(p, m, cr);
+	p->reversed = 1;	/* the page is a refund: nothing to reverse */
+	p->mode = MODE_RECEIPT;
+	tui_status(t, _("Refunded: %s, %s."), cr->receipt,
+	    scr_money(-cr->total));
+	free(cr);
+}
+
 /* ---- the screen ------------------------------------------------------- */
 
 static void
@@ -316,12 +421,23 @@ pay_draw(struct tui *t, void *state)
 		tui_printf(t, rows - 2, 1, 0, TUI_A_BOLD, _("Chosen: %d, "
 		    "amount due %s"), count, scr_money(sum));
 		tui_print(t, rows - 1, 1, 0, TUI_A_DIM, _("Space chooses or "
-		    "leaves a member; F2 takes the payment."));
+		    "leaves a member; F2 takes the payment; F7 refunds."));
 		tui_cursor(t, -1, -1);
 		return;
 	case MODE_REASON:
 		scr_page_draw(t, &p->page, 0, rows - 3);
 		tui_form_draw(t, p->reason, rows - 2, 1);
+		return;
+	case MODE_REFUND:
+		tui_printf(t, 1, 1, 0, TUI_A_BOLD, _("Refund %s's contribution "
+		    "for %d"), p->m[p->refunding].name, p->year);
+		tui_print(t, 2, 1, 0, 0, _("Only before the year begins, for "
+		    "one of these reasons (001, 4.2.2):"));
+		tui_print(t, 3, 3, 0, 0, _("1  took a job with employee "
+		    "insurance"));
+		tui_print(t, 4, 3, 0, 0, _("2  joined the army"));
+		tui_print(t, 5, 3, 0, 0, _("3  died"));
+		tui_form_draw(t, p->refund, 7, 1);
 		return;
 	default:
 		scr_page_draw(t, &p->page, 0, rows);
@@ -366,8 +482,23 @@ pay_key(struct tui *t, void *state, const struct tui_key *k)
 			take(t, p);
 			return TUI_HANDLED;
 		}
+		if (k->code == TUI_KEY_F(7) && p->n > 0) {
+			p->refunding = p->list.sel;
+			tui_form_set(p->refund, 0, "");
+			p->refund->dirty = 0;
+			p->mode = MODE_REFUND;
+			return TUI_HANDLED;
+		}
 		return tui_list_key(t, &p->list, k) == TUI_UNHANDLED ?
 		    TUI_UNHANDLED : TUI_HANDLED;
+	case MODE_REFUND:
+		r = tui_form_key(t, p->refund, k);
+		if (r == TUI_FORM_SAVE)
+			refund(t, p);
+		else if (r == TUI_FORM_CANCEL)
+			p->mode = MODE_LIST;
+		return form_result(r) == TUI_UNHANDLED &&
+		    k->code == TUI_KEY_ESC ? TUI_HANDLED : form_result(r);
 	case MODE_REASON:
 		r = tui_form_key(t, p->reason, k);
 		if (r == TUI_FORM_SAVE)
@@ -403,6 +534,7 @@ pay_free(void *state)
 
 	tui_form_free(p->ask);
 	tui_form_free(p->reason);
+	tui_form_free(p->refund);
 	scr_page_free(&p->page);
 	free(p);
 }
@@ -411,6 +543,7 @@ static const struct tui_keyhelp pay_keys[] = {
 	{ "Space", N_("Choose") },
 	{ "F2", N_("Take payment") },
 	{ "F4", N_("Print") },
+	{ "F7", N_("Refund") },
 	{ "F8", N_("Reverse") },
 	{ "F1", N_("Help") },
 	{ "Esc", N_("Back") },
@@ -423,7 +556,10 @@ static const struct tui_screen pay_screen = {
 	    "is listed with the standard contribution, the subsidy and the "
 	    "category that gave it, and the amount due; a member who cannot "
 	    "pay says why.  Space chooses or leaves a member; F2 takes the "
-	    "payment for the chosen members on one receipt.  On the receipt, "
+	    "payment for the chosen members on one receipt; F7 refunds the "
+	    "chosen member's contribution paid in advance (before the year "
+	    "begins: a job with employee insurance, the army, or death).  "
+	    "On the receipt, "
 	    "F4 prints it (YIBAO_PRINT_COMMAND, else lp) and F8 reverses it "
 	    "with a reason: a clerk needs a supervisor to type their login "
 	    "and password.  The figures (RULES.md 3): the standard is the "
@@ -441,9 +577,12 @@ tui_open_pay(struct tui *t, const char *resident_id)
 	struct pay *p = calloc(1, sizeof *p);
 
 	if (p == NULL || (p->ask = tui_form_new(ask_fields, 1, p)) == NULL ||
-	    (p->reason = tui_form_new(reason_fields, 1, p)) == NULL) {
-		if (p != NULL)
+	    (p->reason = tui_form_new(reason_fields, 1, p)) == NULL ||
+	    (p->refund = tui_form_new(refund_fields, 1, p)) == NULL) {
+		if (p != NULL) {
 			tui_form_free(p->ask);
+			tui_form_free(p->reason);
+		}
 		free(p);
 		tui_error(t, "%s", _("out of memory"));
 		return;
