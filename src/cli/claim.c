@@ -238,26 +238,26 @@ print_batch(const struct ops_session *s, const struct claim_batch_report *r,
 	char idb[19];
 
 	cli_row("%s  %s  %s  %s  %s  %s  %s", cli_pad(h[0], 16, 0),
-	    cli_pad(h[1], 18, 0), cli_pad(h[2], 10, 1), cli_pad(h[3], 10, 1),
-	    cli_pad(h[4], 10, 1), cli_pad(h[5], 10, 1), cli_pad(h[6], 10, 1));
+	    cli_pad(h[1], 18, 0), cli_pad(h[2], 12, 1), cli_pad(h[3], 12, 1),
+	    cli_pad(h[4], 12, 1), cli_pad(h[5], 12, 1), cli_pad(h[6], 12, 1));
 	for (size_t i = 0; i < r->nclaims; i++) {
 		const struct claim_batch_row *w = &r->claim[i];
 
 		cli_row("%s  %s  %s  %s  %s  %s  %s",
 		    cli_pad(w->key[0] ? w->key : "-", 16, 0),
 		    cli_pad(cli_shown_id(s, w->id_number, idb), 18, 0),
-		    cli_pad(cli_money(w->total), 10, 1),
-		    cli_pad(cli_money(w->fund), 10, 1),
-		    cli_pad(cli_money(w->serious), 10, 1),
-		    cli_pad(cli_money(w->assistance), 10, 1),
-		    cli_pad(cli_money(w->personal), 10, 1));
+		    cli_pad(cli_money(w->total), 12, 1),
+		    cli_pad(cli_money(w->fund), 12, 1),
+		    cli_pad(cli_money(w->serious), 12, 1),
+		    cli_pad(cli_money(w->assistance), 12, 1),
+		    cli_pad(cli_money(w->personal), 12, 1));
 	}
 	cli_row("%s  %s  %s  %s  %s  %s", cli_pad(_("Total"), 36, 0),
-	    cli_pad(cli_money(r->total), 10, 1),
-	    cli_pad(cli_money(r->fund), 10, 1),
-	    cli_pad(cli_money(r->serious), 10, 1),
-	    cli_pad(cli_money(r->assistance), 10, 1),
-	    cli_pad(cli_money(r->personal), 10, 1));
+	    cli_pad(cli_money(r->total), 12, 1),
+	    cli_pad(cli_money(r->fund), 12, 1),
+	    cli_pad(cli_money(r->serious), 12, 1),
+	    cli_pad(cli_money(r->assistance), 12, 1),
+	    cli_pad(cli_money(r->personal), 12, 1));
 	out_printf(dry_run ? _("Dry run: %zu claims would be settled (%s); "
 	    "nothing was written.\n") : _("Settled %zu claims (%s).\n"),
 	    r->nclaims, r->encoding);

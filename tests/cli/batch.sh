@@ -49,20 +49,20 @@ printf '%s\n' \
 # A dry run settles the same and writes nothing.
 run "$YIBAO" claim settle --batch "$T/good.csv" --dry-run
 check "dry run" "0|Claim             ID number                Total        Fund     Serious  Assistance    Personal
--                 370402********0011    40000.00    33830.00        0.00        0.00     6170.00
--                 370402********0011    20000.00    16170.00        0.00        0.00     3830.00
--                 370402********0021     5000.00        0.00        0.00        0.00     5000.00
-Total                                   65000.00    50000.00        0.00        0.00    15000.00
+-                 370402********0011      40000.00      33830.00          0.00          0.00       6170.00
+-                 370402********0011      20000.00      16170.00          0.00          0.00       3830.00
+-                 370402********0021       5000.00          0.00          0.00          0.00       5000.00
+Total                                     65000.00      50000.00          0.00          0.00      15000.00
 Dry run: 3 claims would be settled (UTF-8); nothing was written.|" \
 	"$status|$out|$err"
 check "dry run wrote nothing" "$before" "$(state)"
 
 run "$YIBAO" claim settle --batch "$T/good.csv"
 check "batch" "0|Claim             ID number                Total        Fund     Serious  Assistance    Personal
-370402-S00000001  370402********0011    40000.00    33830.00        0.00        0.00     6170.00
-370402-S00000002  370402********0011    20000.00    16170.00        0.00        0.00     3830.00
-370402-S00000003  370402********0021     5000.00        0.00        0.00        0.00     5000.00
-Total                                   65000.00    50000.00        0.00        0.00    15000.00
+370402-S00000001  370402********0011      40000.00      33830.00          0.00          0.00       6170.00
+370402-S00000002  370402********0011      20000.00      16170.00          0.00          0.00       3830.00
+370402-S00000003  370402********0021       5000.00          0.00          0.00          0.00       5000.00
+Total                                     65000.00      50000.00          0.00          0.00      15000.00
 Settled 3 claims (UTF-8).|" "$status|$out|$err"
 # Three claims, three audit lines, the texts of demo and zhangye-2019
 # kept once.
