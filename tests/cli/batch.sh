@@ -48,7 +48,7 @@ printf '%s\n' \
 
 # A dry run settles the same and writes nothing.
 run "$YIBAO" claim settle --batch "$T/good.csv" --dry-run
-check "dry run" "0|Claim             ID number                Total        Fund     Serious  Assistance    Personal
+check "dry run" "0|Claim             ID number                  Total          Fund       Serious    Assistance      Personal
 -                 370402********0011      40000.00      33830.00          0.00          0.00       6170.00
 -                 370402********0011      20000.00      16170.00          0.00          0.00       3830.00
 -                 370402********0021       5000.00          0.00          0.00          0.00       5000.00
@@ -58,7 +58,7 @@ Dry run: 3 claims would be settled (UTF-8); nothing was written.|" \
 check "dry run wrote nothing" "$before" "$(state)"
 
 run "$YIBAO" claim settle --batch "$T/good.csv"
-check "batch" "0|Claim             ID number                Total        Fund     Serious  Assistance    Personal
+check "batch" "0|Claim             ID number                  Total          Fund       Serious    Assistance      Personal
 370402-S00000001  370402********0011      40000.00      33830.00          0.00          0.00       6170.00
 370402-S00000002  370402********0011      20000.00      16170.00          0.00          0.00       3830.00
 370402-S00000003  370402********0021       5000.00          0.00          0.00          0.00       5000.00
