@@ -38,7 +38,7 @@ ORDER BY r.village, h.number IS NULL, h.number, m.relation IS NOT 'head',
 measure() {
 	name=$1
 	shift
-	/usr/bin/time -f '%e %M' -o "$DIR/export-time" "$@" >/dev/null
+	/usr/bin/time -f '%e %M' -o "$DIR/export-time" "$@" >/dev/null 2>&1
 	cat "$DIR/export-time" >>"$DIR/export-$name"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -60,7 +60,7 @@ for n in yibao sqlite iconv; do
 	case $n in
 	yibao) what='yibao export residents (GB18030)'; rows=$lines_y ;;
 	sqlite) what="sqlite3 .mode csv .once (UTF-8)"; rows=$lines_s ;;
-	iconv) what='sqlite3 -csv | iconv -t GB18030'; rows=$lines_s ;;
+	iconv) what='sqlite3 -csv, then iconv -t GB18030'; rows=$lines_s ;;
 	esac
 	s=$(cut -d' ' -f1 "$DIR/export-$n" | median)
 	m=$(cut -d' ' -f2 "$DIR/export-$n" | median)
