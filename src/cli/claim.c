@@ -1,6 +1,6 @@
 /*
  * claim.c: yibao claim settle ID --kind K --admitted D ... --total A
- * [--dry-run]; claim show KEY [--json]; claim list ID [--year Y] [--json];
+ * [--dry-run]; claim settle --batch FILE [--dry-run]; claim show KEY [--json]; claim list ID [--year Y] [--json];
  * claim reverse KEY --reason TEXT; claim slip ... (cli/slip.c).
  *
  * settle prints one JSON object with the national platform's field names,
@@ -23,6 +23,7 @@
 #include "io/json.h"
 #include "io/out.h"
 #include "ops/claim.h"
+#include "ops/claim_batch.h"
 
 
 /* ---- shared -------------------------------------------------------------- */
@@ -39,6 +40,8 @@ struct settle_args {
 	struct claim_request req;
 	char *hospital;			/* UTF-8, malloc'd */
 	char *disease;
+	const char *batch;		/* --batch FILE */
+	int nopts;			/* options other than --dry-run */
 	int dry_run;
 	int have_kind, have_admitted, have_total;
 };
@@ -172,6 +175,7 @@ settle_args(int argc, char **argv, struct settle_args *a)
 		{ "imported", required_argument, NULL, 'i' },
 		{ "imported-standard", required_argument, NULL, 'I' },
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "batch", required_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -184,8 +188,23 @@ settle_args(int argc, char **argv, struct settle_args *a)
 			    "%s; see yibao --help"), argv[optind - 1]);
 			return EXIT_USAGE;
 		}
+		if (c == 'B') {
+			a->batch = optarg;
+			continue;
+		}
+		if (c != 'n')
+			a->nopts++;
 		if (settle_value(c, optarg, a) != 0)
 			return EXIT_INVALID;
+	}
+	if (a->batch != NULL) {
+		if (a->nopts > 0 || argc - optind != 0) {
+			cli_error("%s", _("claim settle --batch FILE takes the "
+			    "claims from the file: give no ID number and no "
+			    "other option but --dry-run"));
+			return EXIT_USAGE;
+		}
+		return EXIT_OK;
 	}
 	if (argc - optind != 1) {
 		cli_error("%s", _("claim settle needs one ID number: yibao "
@@ -206,6 +225,76 @@ settle_args(int argc, char **argv, struct settle_args *a)
 	return EXIT_OK;
 }
 
+/* ---- settle --batch ------------------------------------------------------ */
+
+static void
+print_batch(const struct ops_session *s, const struct claim_batch_report *r,
+    int dry_run)
+{
+	const char *h[] = {
+		_("Claim"), _("ID number"), _("Total"), _("Fund"),
+		_("Serious"), _("Assistance"), _("Personal")
+	};
+	char idb[19];
+
+	cli_row("%s  %s  %s  %s  %s  %s  %s", cli_pad(h[0], 16, 0),
+	    cli_pad(h[1], 18, 0), cli_pad(h[2], 12, 1), cli_pad(h[3], 12, 1),
+	    cli_pad(h[4], 12, 1), cli_pad(h[5], 12, 1), cli_pad(h[6], 12, 1));
+	for (size_t i = 0; i < r->nclaims; i++) {
+		const struct claim_batch_row *w = &r->claim[i];
+
+		cli_row("%s  %s  %s  %s  %s  %s  %s",
+		    cli_pad(w->key[0] ? w->key : "-", 16, 0),
+		    cli_pad(cli_shown_id(s, w->id_number, idb), 18, 0),
+		    cli_pad(cli_money(w->total), 12, 1),
+		    cli_pad(cli_money(w->fund), 12, 1),
+		    cli_pad(cli_money(w->serious), 12, 1),
+		    cli_pad(cli_money(w->assistance), 12, 1),
+		    cli_pad(cli_money(w->personal), 12, 1));
+	}
+	cli_row("%s  %s  %s  %s  %s  %s", cli_pad(_("Total"), 36, 0),
+	    cli_pad(cli_money(r->total), 12, 1),
+	    cli_pad(cli_money(r->fund), 12, 1),
+	    cli_pad(cli_money(r->serious), 12, 1),
+	    cli_pad(cli_money(r->assistance), 12, 1),
+	    cli_pad(cli_money(r->personal), 12, 1));
+	out_printf(dry_run ? _("Dry run: %zu claims would be settled (%s); "
+	    "nothing was written.\n") : _("Settled %zu claims (%s).\n"),
+	    r->nclaims, r->encoding);
+}
+
+static int
+claim_batch(struct cli *cli, const struct settle_args *a)
+{
+	struct claim_batch_report r;
+	struct ops_session s;
+	struct ops_error err;
+	FILE *f;
+	int rc;
+
+	if ((f = fopen(a->batch, "rb")) == NULL) {
+		cli_error(_("cannot open %s: %m"), a->batch);
+		return EXIT_INVALID;
+	}
+	if ((rc = cli_session_open(cli, &s, CLI_NEED_POLICY)) != EXIT_OK) {
+		fclose(f);
+		return rc;
+	}
+	if (ops_claim_batch(&s, f, a->dry_run, &r, &err) == OPS_OK)
+		print_batch(&s, &r, a->dry_run);
+	else {
+		for (size_t i = 0; i < r.nproblems; i++)
+			out_printf(_("line %ld: %s\n"), r.problem[i].line,
+			    r.problem[i].reason);
+		cli_error("%s", err.msg);
+		rc = cli_exit_status(err.status);
+	}
+	claim_batch_report_free(&r);
+	fclose(f);
+	cli_session_close(&s);
+	return rc;
+}
+
 /* ---- settle: the output, with yibao trial's keys ------------------------- */
 
 static int
@@ -221,6 +310,10 @@ claim_settle(struct cli *cli, int argc, char **argv)
 	a.req.scope = SCOPE_LOCAL;
 	if ((rc = settle_args(argc, argv, &a)) != EXIT_OK)
 		goto out;
+	if (a.batch != NULL) {
+		rc = claim_batch(cli, &a);
+		goto out;
+	}
 	if ((res = calloc(1, sizeof *res)) == NULL) {
 		rc = EXIT_INVALID;
 		goto out;

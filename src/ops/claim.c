@@ -583,6 +583,24 @@ save(struct ops_session *s, const struct claim_request *r,
 }
 
 enum ops_status
+ops_claim_settle_in_tx(struct ops_session *s, const struct claim_request *req,
+    struct claim_result *out, struct ops_error *err)
+{
+	struct db_resident res;
+	struct idcard card;
+	enum ops_status st;
+
+	memset(out, 0, sizeof *out);
+	out->settlement.serious_group = out->settlement.assist_group = -1;
+	if ((st = check_request(s, req, &card, err)) != OPS_OK ||
+	    (st = gather(s, req, card.number, &res, out, err)) != OPS_OK ||
+	    (st = run_settle(s->policy, out, err)) != OPS_OK ||
+	    (st = save(s, req, out, err)) != OPS_OK)
+		out->key[0] = '\0';
+	return st;
+}
+
+enum ops_status
 ops_claim_settle(struct ops_session *s, const struct claim_request *req,
     int dry_run, struct claim_result *out, struct ops_error *err)
 {

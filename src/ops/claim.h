@@ -96,6 +96,18 @@ enum ops_status ops_claim_settle(struct ops_session *s,
     struct ops_error *err);
 
 /*
+ * The same inside the caller's transaction (a batch): check, settle and
+ * save with its audit line, no BEGIN or COMMIT.  The year-to-date figures
+ * include the claims the transaction saved before, so a person's caps
+ * accumulate across a batch.  On failure nothing of this claim is meant to
+ * stay: OPS_FAILED (the database refused) leaves the transaction to be
+ * rolled back; other statuses wrote nothing.
+ */
+enum ops_status ops_claim_settle_in_tx(struct ops_session *s,
+    const struct claim_request *req, struct claim_result *out,
+    struct ops_error *err);
+
+/*
  * Reverse (冲正) claim `key`: a supervisor, with a reason.  A new row with
  * every amount negated; its key goes to new_key.  OPS_CONFLICT if the
  * claim was already reversed, OPS_INVALID if it is itself a reversal.

@@ -2,7 +2,8 @@
 # crash.sh: kill yibao with SIGKILL at random instants while it works, and
 # check after every kill that the database is whole (issue 10, "Crash").
 #
-#   tests/crash/crash.sh [SCENARIO...]        (default: import pay settle)
+#   tests/crash/crash.sh [SCENARIO...]
+#       (default: import pay settle hubapply syncapply)
 #   CRASH_TRIALS=50 (per scenario)  YIBAO=./yibao  top_srcdir=.
 #
 # Each scenario is three functions, so adding one (the night sync's apply)
@@ -148,6 +149,129 @@ settle_check() {
 	fi
 }
 
+# ---- the night sync: hubapply, syncapply ----------------------------------
+# Offices A and B each import SYNC_ROWS people a step and write a file; the
+# hub applies B's files and writes a file for A after each.  Both scenarios
+# move $DB to the database they kill on (the hub, office A): list them
+# after the others.  Trial N's file adds SYNC_ROWS residents.
+SYNC_ROWS=${CRASH_SYNC_ROWS:-200}
+sync_made=
+sync_made() {
+	[ -z "$sync_made" ] || return 0
+	sync_made=1
+	for p in HUB A B; do
+		"$YIBAO" --db "$T/$p.db" init --site $p --admin admin \
+		    --password-file "$T/pw" >/dev/null || return 1
+	done
+	export YIBAO_OPERATOR=admin
+	"$YIBAO" --db "$T/HUB.db" hub init >/dev/null || return 1
+	hk=$(sqlite3 "$T/HUB.db" "SELECT value FROM setting
+	    WHERE key = 'sync.public_key'")
+	for o in A B; do
+		"$YIBAO" --db "$T/$o.db" sync trust-hub HUB "$hk" >/dev/null &&
+		key=$("$YIBAO" --db "$T/$o.db" sync key | cut -d' ' -f2) &&
+		"$YIBAO" --db "$T/HUB.db" hub add-site $o "$key" >/dev/null ||
+		    return 1
+	done
+	# People no other scenario uses: 37040[34], born 1960 on.
+	i=0
+	while [ $i -le "$TRIALS" ]; do
+		for o in A B; do
+			roster_sync $o $i >"$T/$o-roster$i.csv"
+			"$YIBAO" --db "$T/$o.db" import residents \
+			    "$T/$o-roster$i.csv" >/dev/null &&
+			"$YIBAO" --db "$T/$o.db" sync export \
+			    -o "$T/$o-$i.sync" >/dev/null || return 1
+		done
+		# The hub's file i carries step i alone: each trial's apply is
+		# the same size, so the kills cover it.
+		"$YIBAO" --db "$T/HUB.db" hub apply "$T/B-$i.sync" >/dev/null &&
+		last=$("$YIBAO" --db "$T/HUB.db" hub export --site A \
+		    --from "${last:-0}" -o "$T/H-$i.sync" |
+		    sed -n 's/.* to \([0-9]*\) (.*/\1/p') &&
+		[ -n "$last" ] || return 1
+		i=$((i + 1))
+	done
+	export YIBAO_OPERATOR=li
+}
+# roster_sync OFFICE N: SYNC_ROWS people of their own, born in 1960 + N.
+roster_sync() {
+	awk -v o="$1" -v n="$2" -v rows="$SYNC_ROWS" 'BEGIN {
+		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
+		print "身份证号,姓名,户号,户主身份证号,与户主关系,村（社区）,户口性质"
+		for (i = 0; i < rows; i++) {
+			d = i % 28 + 1; m = int(i / 28) % 12 + 1
+			p = sprintf("37040%s%04d%02d%02d%03d", o == "A" ? 3 : 4,
+			    1960 + n, m, d, int(i / 336))
+			s = 0
+			for (k = 1; k <= 17; k++)
+				s += substr(p, k, 1) * w[k]
+			id = p substr("10X98765432", s % 11 + 1, 1)
+			if (i % 4 == 0)
+				head = id
+			printf "%s,%s民%d-%d,%s%d-%d,%s,%s,村%d,农业\n", id, o, n,
+			    i, o, n, int(i / 4), head, i % 4 ? "子女" : "户主", n % 7
+		}
+	}'
+}
+sync_counts() {
+	q "SELECT (SELECT count(*) FROM sync_ledger WHERE direction = 'in')
+	    || ' ' || (SELECT count(*) FROM resident)"
+}
+
+# hubapply: the hub applies A's files 0..N in order (one transaction each;
+# those applied before are skipped).  Whole: residents = ledger x rows.
+hubapply_setup() {
+	sync_made || return 1
+	DB=$T/HUB.db
+	YIBAO_DB=$DB
+}
+hubapply_start() {
+	hub_before=$(sync_counts)
+	files=$(i=0; while [ $i -le "$1" ]; do echo "$T/A-$i.sync"; \
+	    i=$((i + 1)); done)
+	# shellcheck disable=SC2086
+	YIBAO_OPERATOR=admin "$YIBAO" hub apply $files >"$T/out" 2>"$T/err" &
+}
+hubapply_check() {
+	set -- $(sync_counts)
+	# B's files are in the ledger too, with their residents.
+	b=$(q "SELECT count(*) FROM sync_ledger WHERE direction = 'in'
+	    AND site = 'B'")
+	a=$(q "SELECT count(*) FROM sync_ledger WHERE direction = 'in'
+	    AND site = 'A'")
+	[ "$2" = $(( (a + b) * SYNC_ROWS )) ] ||
+	    echo "ledger and rows disagree: $a files of A, $b of B, $2 residents"
+	[ "$*" = "$hub_before" ] || written
+}
+
+# syncapply: office A applies the hub's file N (B's people of step N),
+# after files 0..N-1 where an earlier kill left them.  Whole: A's residents
+# are its own plus rows x the hub files in its ledger.
+syncapply_setup() {
+	sync_made || return 1
+	DB=$T/A.db
+	YIBAO_DB=$DB
+	sync_own=$(q "SELECT count(*) FROM resident")
+}
+syncapply_start() {
+	i=0
+	while [ $i -lt "$1" ]; do
+		YIBAO_OPERATOR=admin "$YIBAO" sync apply "$T/H-$i.sync" \
+		    >/dev/null 2>&1
+		i=$((i + 1))
+	done
+	sync_before=$(sync_counts)
+	YIBAO_OPERATOR=admin "$YIBAO" sync apply "$T/H-$1.sync" >"$T/out" \
+	    2>"$T/err" &
+}
+syncapply_check() {
+	set -- $(sync_counts)
+	[ "$2" = $(( sync_own + $1 * SYNC_ROWS )) ] ||
+	    echo "ledger and rows disagree: $1 hub files, $2 residents ($sync_own own)"
+	[ "$*" = "$sync_before" ] || written
+}
+
 # The trial's work is in the database (counted, not a failure).
 written() {
 	echo >>"$T/written"
@@ -187,7 +311,7 @@ whole_check() {
 office "$DB" || { echo "crash.sh: cannot make the office" >&2; exit 99; }
 export YIBAO_TODAY=2021-06-01
 status=0
-for s in ${*:-import pay settle}; do
+for s in ${*:-import pay settle hubapply syncapply}; do
 	"${s}_setup" || { echo "crash.sh: $s: setup failed" >&2; exit 99; }
 	# How long the command takes alone (trial 0, not killed), in ms.
 	t0=$(date +%s%N)

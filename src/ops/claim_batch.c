@@ -1,0 +1,458 @@
+/*
+ * claim_batch.c: a file of claims settled in one transaction (see
+ * claim_batch.h).  Each row becomes the claim_request that claim settle's
+ * options would make and goes through ops_claim_settle_in_tx, so a claim
+ * saved from a batch is the same row, key and audit line as one saved
+ * alone.  Rows after a bad one are still checked (and settled, to find
+ * their problems too); the transaction is rolled back at the end.
+ */
+#include "config.h"
+
+#include "ops/claim_batch.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/policy.h"
+#include "core/settle.h"
+#include "i18n.h"
+#include "io/csv.h"
+#include "io/detect.h"
+#include "io/encode.h"
+#include "io/roster.h"
+#include "ops/claim.h"
+
+/* A batch file is read whole; a million claims are under 200 MiB. */
+#define BATCH_FILE_MAX ((size_t)512 * 1024 * 1024)
+
+enum bcol {
+	BC_ID, BC_KIND, BC_ADMITTED, BC_DISCHARGED, BC_HOSPITAL, BC_LEVEL,
+	BC_SCOPE, BC_EMERGENCY, BC_DISEASE, BC_DELIVERY, BC_BABIES,
+	BC_MAJOR, BC_TOTAL, BC_OUT_OF_LIST, BC_CLASS_B, BC_IMPORTED,
+	BC_IMPORTED_STANDARD, BC_COUNT
+};
+
+static const char *const bcol_names[BC_COUNT] = {
+	"id", "kind", "admitted", "discharged", "hospital", "level",
+	"scope", "emergency", "disease", "delivery", "babies",
+	"major_disease", "total", "out_of_list", "class_b", "imported",
+	"imported_standard"
+};
+
+struct run {
+	struct ops_session *s;
+	struct claim_batch_report *r;
+	struct ops_error *err;
+	enum ops_status fatal;		/* stop: the file or the database */
+	int have_header;
+	int col[BC_COUNT];		/* field index, -1 absent */
+	size_t cap_problems, cap_claims;
+	struct claim_result res;
+};
+
+static int
+grow(void **p, size_t *cap, size_t n, size_t size)
+{
+	void *q;
+	size_t c;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 64;
+	if ((q = realloc(*p, c * size)) == NULL)
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+static void __attribute__((format(printf, 3, 4)))
+problem(struct run *u, long line, const char *fmt, ...)
+{
+	struct claim_batch_report *r = u->r;
+	struct claim_batch_problem *p;
+	va_list ap;
+
+	if (grow((void **)&r->problem, &u->cap_problems, r->nproblems,
+	    sizeof *r->problem) != 0) {
+		u->fatal = ops_fail(u->err, OPS_FAILED, "%s", _("out of memory"));
+		return;
+	}
+	p = &r->problem[r->nproblems++];
+	p->line = line;
+	va_start(ap, fmt);
+	vsnprintf(p->reason, sizeof p->reason, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- the header --------------------------------------------------------- */
+
+/* "Out-Of-List " -> "out_of_list"; "visit" is admitted's other name. */
+static void
+header_name(const char *in, char *out, size_t outsz)
+{
+	size_t k = 0;
+
+	for (; *in != '\0' && k + 1 < outsz; in++)
+		out[k++] = *in == '-' ? '_' : (char)tolower((unsigned char)*in);
+	out[k] = '\0';
+	if (strcmp(out, "visit") == 0)
+		snprintf(out, outsz, "admitted");
+	if (strcmp(out, "major") == 0)
+		snprintf(out, outsz, "major_disease");
+}
+
+static enum ops_status
+header(struct run *u, const struct csv_record *rec)
+{
+	static const enum bcol need[] = {
+		BC_ID, BC_KIND, BC_ADMITTED, BC_HOSPITAL, BC_TOTAL
+	};
+	char name[64];
+
+	for (int c = 0; c < BC_COUNT; c++)
+		u->col[c] = -1;
+	for (size_t i = 0; i < rec->n; i++) {
+		int found = -1;
+
+		header_name(roster_trim(rec->field[i]), name, sizeof name);
+		for (int c = 0; c < BC_COUNT; c++)
+			if (strcmp(name, bcol_names[c]) == 0)
+				found = c;
+		if (found < 0)
+			return ops_fail(u->err, OPS_INVALID, _("line %ld: the "
+			    "column \"%s\" is not a field of a claim; the "
+			    "fields are those of claim settle's options, such "
+			    "as id, kind, admitted, hospital, total"),
+			    rec->line, rec->field[i]);
+		if (u->col[found] >= 0)
+			return ops_fail(u->err, OPS_INVALID, _("line %ld: the "
+			    "column \"%s\" is given twice"), rec->line,
+			    bcol_names[found]);
+		u->col[found] = (int)i;
+	}
+	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
+		if (u->col[need[i]] < 0)
+			return ops_fail(u->err, OPS_INVALID, _("line %ld: the "
+			    "column \"%s\" is missing; a claim needs id, kind, "
+			    "admitted, hospital and total"), rec->line,
+			    bcol_names[need[i]]);
+	return OPS_OK;
+}
+
+/* ---- a row -------------------------------------------------------------- */
+
+/* The trimmed value of a column, "" when absent. */
+static const char *
+get(const struct run *u, const struct csv_record *rec, enum bcol c)
+{
+	int i = u->col[c];
+
+	if (i < 0 || (size_t)i >= rec->n)
+		return "";
+	return roster_trim(rec->field[i]);
+}
+
+static int
+bad(struct run *u, long line, enum bcol c, const char *v, const char *why)
+{
+	problem(u, line, _("%s \"%s\": %s"), bcol_names[c], v, why);
+	return -1;
+}
+
+static int
+small(struct run *u, long line, enum bcol c, const char *v, int lo, int hi,
+    int *out)
+{
+	char *end, why[160];
+	long n = strtol(v, &end, 10);
+
+	if (v[0] >= '0' && v[0] <= '9' && *end == '\0' && n >= lo && n <= hi) {
+		*out = (int)n;
+		return 0;
+	}
+	snprintf(why, sizeof why, _("a whole number from %d to %d"), lo, hi);
+	return bad(u, line, c, v, why);
+}
+
+static int
+yes_no(struct run *u, long line, enum bcol c, const char *v, bool *out)
+{
+	if (v[0] == '\0' || strcmp(v, "0") == 0 || strcmp(v, "no") == 0) {
+		*out = false;
+		return 0;
+	}
+	if (strcmp(v, "1") == 0 || strcmp(v, "yes") == 0) {
+		*out = true;
+		return 0;
+	}
+	return bad(u, line, c, v, _("say yes or no (or 1 or 0)"));
+}
+
+static int
+money(struct run *u, long line, enum bcol c, const char *v, fen_t *out)
+{
+	enum money_err e;
+
+	*out = 0;
+	if (v[0] == '\0' && c != BC_TOTAL)
+		return 0;
+	if ((e = money_parse(v, 0, out)) != MONEY_OK)
+		return bad(u, line, c, v, money_strerror(e));
+	return 0;
+}
+
+static int
+day(struct run *u, long line, enum bcol c, const char *v, struct date *out)
+{
+	enum date_err e;
+
+	*out = (struct date){ 0, 0, 0 };
+	if (v[0] == '\0' && c == BC_DISCHARGED)
+		return 0;
+	if ((e = date_parse(v, out)) != DATE_OK)
+		return bad(u, line, c, v, date_strerror(e));
+	return 0;
+}
+
+/* The request a row stands for; -1 after its problems were listed. */
+static int
+request(struct run *u, const struct csv_record *rec, struct claim_request *q)
+{
+	long l = rec->line;
+	const char *v;
+	int bads = 0;
+
+	memset(q, 0, sizeof *q);
+	q->scope = SCOPE_LOCAL;
+	q->id = get(u, rec, BC_ID);
+	q->hospital = get(u, rec, BC_HOSPITAL);
+	v = get(u, rec, BC_DISEASE);
+	q->disease = v[0] != '\0' ? v : NULL;
+	v = get(u, rec, BC_KIND);
+	if (claim_kind_from_code(v, &q->kind) != 0)
+		bads |= bad(u, l, BC_KIND, v, _("the kind is inpatient, "
+		    "accident, outpatient, chronic or maternity"));
+	bads |= day(u, l, BC_ADMITTED, get(u, rec, BC_ADMITTED),
+	    &q->admitted_on);
+	bads |= day(u, l, BC_DISCHARGED, get(u, rec, BC_DISCHARGED),
+	    &q->discharged_on);
+	if ((v = get(u, rec, BC_LEVEL))[0] != '\0')
+		bads |= small(u, l, BC_LEVEL, v, 1, 3, &q->level);
+	if ((v = get(u, rec, BC_SCOPE))[0] != '\0' &&
+	    scope_from_code(v, &q->scope) != 0)
+		bads |= bad(u, l, BC_SCOPE, v, _("the scope is local, county, "
+		    "city or province"));
+	bads |= yes_no(u, l, BC_EMERGENCY, get(u, rec, BC_EMERGENCY),
+	    &q->emergency);
+	bads |= yes_no(u, l, BC_MAJOR, get(u, rec, BC_MAJOR),
+	    &q->major_disease);
+	v = get(u, rec, BC_DELIVERY);
+	if (strcmp(v, "normal") == 0)
+		q->delivery = DELIVERY_NORMAL;
+	else if (strcmp(v, "difficult") == 0)
+		q->delivery = DELIVERY_DIFFICULT;
+	else if (v[0] != '\0')
+		bads |= bad(u, l, BC_DELIVERY, v, _("the delivery is normal or "
+		    "difficult"));
+	if ((v = get(u, rec, BC_BABIES))[0] != '\0')
+		bads |= small(u, l, BC_BABIES, v, 1, SETTLE_BABIES_MAX,
+		    &q->babies);
+	bads |= money(u, l, BC_TOTAL, get(u, rec, BC_TOTAL), &q->total);
+	bads |= money(u, l, BC_OUT_OF_LIST, get(u, rec, BC_OUT_OF_LIST),
+	    &q->out_of_list);
+	bads |= money(u, l, BC_CLASS_B, get(u, rec, BC_CLASS_B), &q->class_b);
+	bads |= money(u, l, BC_IMPORTED, get(u, rec, BC_IMPORTED),
+	    &q->imported);
+	bads |= money(u, l, BC_IMPORTED_STANDARD,
+	    get(u, rec, BC_IMPORTED_STANDARD), &q->imported_standard);
+	return bads;
+}
+
+static void
+settled(struct run *u, long line)
+{
+	struct claim_batch_report *r = u->r;
+	const struct settlement *t = &u->res.settlement;
+	struct claim_batch_row *w;
+
+	if (grow((void **)&r->claim, &u->cap_claims, r->nclaims,
+	    sizeof *r->claim) != 0) {
+		u->fatal = ops_fail(u->err, OPS_FAILED, "%s", _("out of memory"));
+		return;
+	}
+	w = &r->claim[r->nclaims++];
+	w->line = line;
+	snprintf(w->key, sizeof w->key, "%s", u->res.key);
+	snprintf(w->id_number, sizeof w->id_number, "%s", u->res.id_number);
+	w->total = t->total;
+	w->fund = t->fund;
+	w->serious = t->serious;
+	w->assistance = t->assistance;
+	w->personal = t->personal;
+	r->total += t->total;
+	r->fund += t->fund;
+	r->serious += t->serious;
+	r->assistance += t->assistance;
+	r->personal += t->personal;
+}
+
+static int
+on_record(void *ctx, const struct csv_record *rec)
+{
+	struct run *u = ctx;
+	struct claim_request q;
+	struct ops_error e;
+	enum ops_status st;
+
+	if (!u->have_header) {
+		u->have_header = 1;
+		u->fatal = header(u, rec);
+		return u->fatal != OPS_OK;
+	}
+	u->r->rows++;
+	if (request(u, rec, &q) != 0)
+		return u->fatal != OPS_OK;
+	st = ops_claim_settle_in_tx(u->s, &q, &u->res, &e);
+	if (st == OPS_OK)
+		settled(u, rec->line);
+	else if (st == OPS_FAILED || st == OPS_DENIED)
+		u->fatal = ops_fail(u->err, st, _("line %ld: %s"), rec->line,
+		    e.msg);
+	else
+		problem(u, rec->line, "%s", e.msg);
+	return u->fatal != OPS_OK;
+}
+
+/* ---- the file ----------------------------------------------------------- */
+
+/* The whole file as UTF-8 (malloc'd); NULL after a message in err. */
+static char *
+read_utf8(struct run *u, FILE *f, size_t *len)
+{
+	char *buf = NULL, *out = NULL, *q;
+	size_t n = 0, cap = 0, got, outlen;
+	struct detect_result dr;
+	struct encode_error ee;
+	char why[256];
+
+	do {
+		if (n + 65536 > cap) {
+			cap = cap ? cap * 2 : 1 << 20;
+			if (cap > BATCH_FILE_MAX ||
+			    (q = realloc(buf, cap + 1)) == NULL) {
+				free(buf);
+				ops_fail(u->err, OPS_INVALID, "%s", _("the "
+				    "file is too large for one batch: split "
+				    "it"));
+				return NULL;
+			}
+			buf = q;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0);
+	if (ferror(f)) {
+		free(buf);
+		ops_fail(u->err, OPS_INVALID, "%s", _("the file could not be "
+		    "read"));
+		return NULL;
+	}
+	detect_buffer(buf, n, NULL, &dr);
+	if (dr.enc == DETECT_UTF16 || dr.enc == DETECT_INVALID) {
+		free(buf);
+		ops_fail(u->err, OPS_INVALID, dr.enc == DETECT_UTF16 ?
+		    _("the file is UTF-16: save it as CSV (UTF-8) again") :
+		    _("line %ld is neither UTF-8 nor GB18030: save the file "
+		    "as CSV again"), dr.bad_line);
+		return NULL;
+	}
+	snprintf(u->r->encoding, sizeof u->r->encoding, "%s",
+	    detect_name(dr.enc));
+	if (dr.enc == DETECT_UTF8) {
+		memmove(buf, buf + dr.bom, n - dr.bom);
+		*len = n - dr.bom;
+		buf[*len] = '\0';
+		return buf;
+	}
+	if (encode_from("GB18030", buf + dr.bom, n - dr.bom, &out, &outlen,
+	    &ee) != 0) {
+		free(buf);
+		ops_fail(u->err, OPS_INVALID, "%s", encode_strerror(&ee, why,
+		    sizeof why));
+		return NULL;
+	}
+	free(buf);
+	*len = outlen;
+	return out;
+}
+
+enum ops_status
+ops_claim_batch(struct ops_session *s, FILE *f, int dry_run,
+    struct claim_batch_report *report, struct ops_error *err)
+{
+	struct run u = { .s = s, .r = report, .err = err, .fatal = OPS_OK };
+	struct csv *p;
+	enum ops_status st;
+	size_t len;
+	char *text;
+	int rc;
+
+	memset(report, 0, sizeof *report);
+	if ((st = ops_require(s, ROLE_CLERK, err)) != OPS_OK)
+		return st;
+	if ((text = read_utf8(&u, f, &len)) == NULL)
+		return err->status;
+	if ((p = csv_new(0)) == NULL) {
+		free(text);
+		return ops_fail(err, OPS_FAILED, "%s", _("out of memory"));
+	}
+	if ((st = ops_begin(s, err)) != OPS_OK) {
+		csv_free(p);
+		free(text);
+		return st;
+	}
+	rc = csv_feed(p, text, len, 1, on_record, &u);
+	if (rc < 0 && u.fatal == OPS_OK)
+		u.fatal = ops_fail(err, OPS_INVALID, _("line %ld: %s"),
+		    csv_error_line(p), csv_strerror(csv_status(p)));
+	csv_free(p);
+	free(text);
+	if (u.fatal == OPS_OK && !u.have_header)
+		u.fatal = ops_fail(err, OPS_INVALID, "%s", _("the file is "
+		    "empty: it needs a header line and one claim a line"));
+	if (u.fatal == OPS_OK && report->rows == 0)
+		u.fatal = ops_fail(err, OPS_INVALID, "%s", _("the file has a "
+		    "header but no claims"));
+	if (u.fatal == OPS_OK && report->nproblems > 0)
+		u.fatal = ops_fail(err, OPS_INVALID, _("%ld of %ld claims are "
+		    "refused: nothing was saved"),
+		    report->rows - (long)report->nclaims, report->rows);
+	if (u.fatal != OPS_OK || dry_run) {
+		ops_rollback(s);
+		if (u.fatal != OPS_OK)
+			report->nclaims = 0;
+		/* A dry run's numbers were never given out. */
+		for (size_t i = 0; i < report->nclaims; i++)
+			report->claim[i].key[0] = '\0';
+		return u.fatal;
+	}
+	if ((st = ops_commit(s, err)) != OPS_OK) {
+		report->nclaims = 0;
+		return st;
+	}
+	report->written = 1;
+	return OPS_OK;
+}
+
+void
+claim_batch_report_free(struct claim_batch_report *r)
+{
+	free(r->claim);
+	free(r->problem);
+	r->claim = NULL;
+	r->problem = NULL;
+}
