@@ -104,6 +104,8 @@ cli_print_help(void)
 	    "                      off-site medical registrations (异地就医备案)\n"
 	    "  claim settle|show|list|reverse|slip\n"
 	    "                      settle a claim for good; its statement slip\n"
+	    "  claim settle --batch FILE\n"
+	    "                      settle a file of claims, all or nothing\n"
 	    "  import residents|categories FILE|-\n"
 	    "                      read a roster (CSV, GB18030 or UTF-8), all "
 	    "or nothing\n"
