@@ -196,8 +196,8 @@ sync_file_verify(const char *path, const unsigned char *buf, const char *pk,
 {
 	if (syncfile_verify(buf, pk) != SYNCFILE_OK)
 		return ops_fail(err, OPS_INVALID, _("%s is not signed by the "
-		    "key of the office it names: refused, nothing was "
-		    "applied"), path);
+		    "key of its sender (the office or centre it names): "
+		    "refused, nothing was applied"), path);
 	return OPS_OK;
 }
 
