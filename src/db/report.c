@@ -32,6 +32,39 @@ grow(void **v, size_t *cap, size_t k, size_t size)
 	return (char *)nv + k * size;
 }
 
+/* Fill one row of a report from the statement's current row. */
+typedef void row_reader(sqlite3_stmt *st, void *row);
+
+/*
+ * Run `st` (its parameters bound) and collect each row, `size` bytes, read
+ * by `read`, into a new array (free() it); 0 ok, -1 error.
+ */
+static int
+collect(struct db *db, sqlite3_stmt *st, size_t size, row_reader *read,
+    void **rows, size_t *n)
+{
+	void *v = NULL, *r;
+	size_t cap = 0, k = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = grow(&v, &cap, k++, size)) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		memset(r, 0, size);
+		read(st, r);
+	}
+	db_finish(db, st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return -1;
+	}
+	*rows = v;
+	*n = k;
+	return 0;
+}
+
 int
 db_report_snapshot(struct db *db)
 {
@@ -97,6 +130,17 @@ db_report_day(struct db *db, const char *date, const char *operator_login,
 	return 0;
 }
 
+static void
+read_enrolment(sqlite3_stmt *st, void *row)
+{
+	struct db_enrol_row *r = row;
+
+	col(st, 0, r->village, sizeof r->village);
+	col(st, 1, r->insured_category, sizeof r->insured_category);
+	r->residents = sqlite3_column_int(st, 2);
+	r->insured = sqlite3_column_int(st, 3);
+}
+
 int
 db_report_enrolment(struct db *db, int year, struct db_enrol_row **rows,
     size_t *n)
@@ -108,11 +152,8 @@ db_report_enrolment(struct db *db, int year, struct db_enrol_row **rows,
 	    "FROM resident r WHERE r.ended_on IS NULL OR r.ended_on >= ?2 "
 	    "GROUP BY r.village, r.insured_category "
 	    "ORDER BY r.village, r.insured_category";
-	struct db_enrol_row *v = NULL, *r;
-	size_t cap = 0, k = 0;
 	sqlite3_stmt *st;
 	char first[16];
-	int rc;
 
 	*rows = NULL;
 	*n = 0;
@@ -121,25 +162,18 @@ db_report_enrolment(struct db *db, int year, struct db_enrol_row **rows,
 		return -1;
 	sqlite3_bind_int(st, 1, year);
 	sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = grow((void **)&v, &cap, k++, sizeof *v)) == NULL) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		memset(r, 0, sizeof *r);
-		col(st, 0, r->village, sizeof r->village);
-		col(st, 1, r->insured_category, sizeof r->insured_category);
-		r->residents = sqlite3_column_int(st, 2);
-		r->insured = sqlite3_column_int(st, 3);
-	}
-	db_finish(db, st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return -1;
-	}
-	*rows = v;
-	*n = k;
-	return 0;
+	return collect(db, st, sizeof **rows, read_enrolment, (void **)rows,
+	    n);
+}
+
+static void
+read_subsidies(sqlite3_stmt *st, void *row)
+{
+	struct db_subsidy_row *r = row;
+
+	col(st, 0, r->category, sizeof r->category);
+	r->persons = sqlite3_column_int(st, 1);
+	r->amount = sqlite3_column_int64(st, 2);
 }
 
 int
@@ -150,34 +184,15 @@ db_report_subsidies(struct db *db, int year, struct db_subsidy_row **rows,
 	    "SELECT p.subsidy_category, count(*), sum(p.subsidy) "
 	    "FROM payment p WHERE p.benefit_year = ?1 AND p.subsidy > 0 AND "
 	    LIVE " GROUP BY p.subsidy_category ORDER BY p.subsidy_category";
-	struct db_subsidy_row *v = NULL, *r;
-	size_t cap = 0, k = 0;
 	sqlite3_stmt *st;
-	int rc;
 
 	*rows = NULL;
 	*n = 0;
 	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = grow((void **)&v, &cap, k++, sizeof *v)) == NULL) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		memset(r, 0, sizeof *r);
-		col(st, 0, r->category, sizeof r->category);
-		r->persons = sqlite3_column_int(st, 1);
-		r->amount = sqlite3_column_int64(st, 2);
-	}
-	db_finish(db, st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return -1;
-	}
-	*rows = v;
-	*n = k;
-	return 0;
+	return collect(db, st, sizeof **rows, read_subsidies, (void **)rows,
+	    n);
 }
 
 int
@@ -199,6 +214,16 @@ db_report_fiscal_persons(struct db *db, int year, int *persons)
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
+static void
+read_payments_by_month(sqlite3_stmt *st, void *row)
+{
+	struct db_month_row *r = row;
+
+	col(st, 0, r->month, sizeof r->month);
+	r->count = sqlite3_column_int(st, 1);
+	r->amount = sqlite3_column_int64(st, 2);
+}
+
 int
 db_report_payments_by_month(struct db *db, int year,
     struct db_month_row **rows, size_t *n)
@@ -207,34 +232,30 @@ db_report_payments_by_month(struct db *db, int year,
 	    "SELECT substr(p.paid_on, 1, 7) AS m, count(*), sum(p.amount) "
 	    "FROM payment p WHERE p.benefit_year = ?1 AND " LIVE
 	    " GROUP BY m ORDER BY m";
-	struct db_month_row *v = NULL, *r;
-	size_t cap = 0, k = 0;
 	sqlite3_stmt *st;
-	int rc;
 
 	*rows = NULL;
 	*n = 0;
 	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = grow((void **)&v, &cap, k++, sizeof *v)) == NULL) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		memset(r, 0, sizeof *r);
-		col(st, 0, r->month, sizeof r->month);
-		r->count = sqlite3_column_int(st, 1);
-		r->amount = sqlite3_column_int64(st, 2);
-	}
-	db_finish(db, st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return -1;
-	}
-	*rows = v;
-	*n = k;
-	return 0;
+	return collect(db, st, sizeof **rows, read_payments_by_month,
+	    (void **)rows, n);
+}
+
+static void
+read_settlements(sqlite3_stmt *st, void *row)
+{
+	struct db_settle_row *r = row;
+
+	col(st, 0, r->month, sizeof r->month);
+	col(st, 1, r->kind, sizeof r->kind);
+	r->count = sqlite3_column_int(st, 2);
+	r->total = sqlite3_column_int64(st, 3);
+	r->fund = sqlite3_column_int64(st, 4);
+	r->serious = sqlite3_column_int64(st, 5);
+	r->assistance = sqlite3_column_int64(st, 6);
+	r->personal = sqlite3_column_int64(st, 7);
 }
 
 int
@@ -247,37 +268,13 @@ db_report_settlements(struct db *db, int year, struct db_settle_row **rows,
 	    "sum(c.personal) FROM claim c WHERE c.benefit_year = ?1 AND "
 	    "c.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM claim r "
 	    "WHERE r.reverses = c.key) GROUP BY m, c.kind ORDER BY m, c.kind";
-	struct db_settle_row *v = NULL, *r;
-	size_t cap = 0, k = 0;
 	sqlite3_stmt *st;
-	int rc;
 
 	*rows = NULL;
 	*n = 0;
 	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = grow((void **)&v, &cap, k++, sizeof *v)) == NULL) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		memset(r, 0, sizeof *r);
-		col(st, 0, r->month, sizeof r->month);
-		col(st, 1, r->kind, sizeof r->kind);
-		r->count = sqlite3_column_int(st, 2);
-		r->total = sqlite3_column_int64(st, 3);
-		r->fund = sqlite3_column_int64(st, 4);
-		r->serious = sqlite3_column_int64(st, 5);
-		r->assistance = sqlite3_column_int64(st, 6);
-		r->personal = sqlite3_column_int64(st, 7);
-	}
-	db_finish(db, st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return -1;
-	}
-	*rows = v;
-	*n = k;
-	return 0;
+	return collect(db, st, sizeof **rows, read_settlements, (void **)rows,
+	    n);
 }
