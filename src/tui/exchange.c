@@ -364,19 +364,13 @@ static int
 import_key(struct tui *t, void *state, const struct tui_key *k)
 {
 	struct import_form *im = state;
+	int r = tui_form_screen_key(t, im->form, k);
 
-	switch (tui_form_key(t, im->form, k)) {
-	case TUI_FORM_SAVE:
+	if (r == TUI_FORM_SAVE) {
 		import_start(t, im);
 		return TUI_HANDLED;
-	case TUI_FORM_CANCEL:
-		tui_pop(t);
-		return TUI_HANDLED;
-	case TUI_UNHANDLED:
-		return TUI_UNHANDLED;
-	default:
-		return TUI_HANDLED;
 	}
+	return r;
 }
 
 static void
@@ -657,19 +651,13 @@ static int
 export_key(struct tui *t, void *state, const struct tui_key *k)
 {
 	struct export_form *ef = state;
+	int r = tui_form_screen_key(t, ef->form, k);
 
-	switch (tui_form_key(t, ef->form, k)) {
-	case TUI_FORM_SAVE:
+	if (r == TUI_FORM_SAVE) {
 		export_run(t, ef);
 		return TUI_HANDLED;
-	case TUI_FORM_CANCEL:
-		tui_pop(t);
-		return TUI_HANDLED;
-	case TUI_UNHANDLED:
-		return TUI_UNHANDLED;
-	default:
-		return TUI_HANDLED;
 	}
+	return r;
 }
 
 static void

@@ -364,3 +364,19 @@ tui_form_key(struct tui *t, struct tui_form *f, const struct tui_key *k)
 		return TUI_UNHANDLED;
 	}
 }
+
+int
+tui_form_screen_key(struct tui *t, struct tui_form *f, const struct tui_key *k)
+{
+	switch (tui_form_key(t, f, k)) {
+	case TUI_FORM_SAVE:
+		return TUI_FORM_SAVE;
+	case TUI_FORM_CANCEL:
+		tui_pop(t);
+		return TUI_HANDLED;
+	case TUI_UNHANDLED:
+		return TUI_UNHANDLED;
+	default:
+		return TUI_HANDLED;
+	}
+}

@@ -156,19 +156,13 @@ static int
 period_key(struct tui *t, void *state, const struct tui_key *k)
 {
 	struct period *p = state;
+	int r = tui_form_screen_key(t, p->form, k);
 
-	switch (tui_form_key(t, p->form, k)) {
-	case TUI_FORM_SAVE:
+	if (r == TUI_FORM_SAVE) {
 		save(t, p);
 		return TUI_HANDLED;
-	case TUI_FORM_CANCEL:
-		tui_pop(t);
-		return TUI_HANDLED;
-	case TUI_UNHANDLED:
-		return TUI_UNHANDLED;
-	default:
-		return TUI_HANDLED;
 	}
+	return r;
 }
 
 static void

@@ -188,19 +188,13 @@ static int
 reg_key(struct tui *t, void *state, const struct tui_key *k)
 {
 	struct reg *g = state;
+	int r = tui_form_screen_key(t, g->form, k);
 
-	switch (tui_form_key(t, g->form, k)) {
-	case TUI_FORM_SAVE:
+	if (r == TUI_FORM_SAVE) {
 		save(t, g);
 		return TUI_HANDLED;
-	case TUI_FORM_CANCEL:
-		tui_pop(t);
-		return TUI_HANDLED;
-	case TUI_UNHANDLED:
-		return TUI_UNHANDLED;
-	default:
-		return TUI_HANDLED;
 	}
+	return r;
 }
 
 static void

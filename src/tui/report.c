@@ -551,19 +551,13 @@ static int
 saveas_key(struct tui *t, void *state, const struct tui_key *k)
 {
 	struct saveas *sa = state;
+	int r = tui_form_screen_key(t, sa->form, k);
 
-	switch (tui_form_key(t, sa->form, k)) {
-	case TUI_FORM_SAVE:
+	if (r == TUI_FORM_SAVE) {
 		saveas_save(t, sa);
 		return TUI_HANDLED;
-	case TUI_FORM_CANCEL:
-		tui_pop(t);
-		return TUI_HANDLED;
-	case TUI_UNHANDLED:
-		return TUI_UNHANDLED;
-	default:
-		return TUI_HANDLED;
 	}
+	return r;
 }
 
 static void

@@ -240,6 +240,14 @@ void tui_form_message(struct tui_form *f, int idx, const char *utf8);
 /* Draw the rows from body row y; places the cursor.  Returns rows used. */
 int tui_form_draw(struct tui *t, struct tui_form *f, int y, int x);
 int tui_form_key(struct tui *t, struct tui_form *f, const struct tui_key *k);
+
+/*
+ * The key function of a screen that is one form: Esc pops the screen (as
+ * tui_form_key allows), and TUI_FORM_SAVE comes back for the screen to
+ * save; otherwise TUI_HANDLED or TUI_UNHANDLED.
+ */
+int tui_form_screen_key(struct tui *t, struct tui_form *f,
+    const struct tui_key *k);
 /* Run every check (as saving does); -1 and the cursor on the first bad one. */
 int tui_form_check_all(struct tui *t, struct tui_form *f);
 
