@@ -98,8 +98,8 @@ edit_village(struct place *p, const char *id, const char *village)
 static long done_ops, household_ops;
 
 /* Conflicts made on purpose, to be found in the quarantine list. */
-static char same_person[64][19], edited_twice[64][19];
-static int nsame, nedited;
+static char same_person[64][19], edited_twice[64][19], two_homes[64][19];
+static int nsame, nedited, nhomes;
 
 static int
 registered_twice(const char *id)
@@ -108,6 +108,62 @@ registered_twice(const char *id)
 		if (strcmp(same_person[i], id) == 0)
 			return 1;
 	return 0;
+}
+
+static int
+put_twice(const char *id)
+{
+	for (int i = 0; i < nhomes; i++)
+		if (strcmp(two_homes[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 if `id` is in a household at p now. */
+static int
+in_household(struct place *p, const char *id)
+{
+	struct db_member m;
+
+	return db_member_current(p->db, id, &m) == 0;
+}
+
+/*
+ * One resident both offices know, in no household at either, put in a
+ * household at each on the same night: at a as the head of a new one, at
+ * b as a child of b's 0001 (or the head of a new 0001).  The shuffle sends
+ * either file first.
+ */
+static void
+two_households(struct place *a, struct place *b, int night)
+{
+	struct ops_session sa = session_of(a, NULL), sb = session_of(b, NULL);
+	struct ops_error e;
+	struct db_household h;
+	struct db_resident r;
+	char id[19], number[8];
+
+	for (int tries = 0; tries < 20; tries++) {
+		if (random_resident(a, id) != 0)
+			return;
+		if (registered_twice(id) || put_twice(id) ||
+		    db_resident_get(b->db, id, &r) != 0 ||
+		    in_household(a, id) || in_household(b, id))
+			continue;
+		snprintf(number, sizeof number, "S%02d", night);
+		if (ops_household_create(&sa, number, "南村", id, &e) != OPS_OK)
+			fail_msg("household at %s: %s", a->code, e.msg);
+		if (db_household_get(b->db, b->code, "0001", &h) == 0) {
+			if (ops_household_add(&sb, "0001", id, "child", &e) !=
+			    OPS_OK)
+				fail_msg("household add at %s: %s", b->code,
+				    e.msg);
+		} else if (ops_household_create(&sb, "0001", "北村", id, &e) !=
+		    OPS_OK)
+			fail_msg("household at %s: %s", b->code, e.msg);
+		snprintf(two_homes[nhomes++], 19, "%s", id);
+		return;
+	}
 }
 
 /*
@@ -254,8 +310,10 @@ make_conflicts(int night)
 		snprintf(village, sizeof village, "%s改%d", b->code, night);
 		edit_village(b, known, village);
 		snprintf(edited_twice[nedited++], 19, "%s", known);
-		return;
+		break;
 	}
+	if (nhomes < 64)
+		two_households(b, a, night);
 }
 
 /* A file in transit. */
@@ -539,6 +597,21 @@ test_county(void **state)
 		assert_true(count_at(hub.db, "SELECT count(*) FROM "
 		    "sync_quarantine WHERE kind = 'overwritten' AND record = ?1",
 		    edited_twice[i]) >= 1);
+	/*
+	 * A person put in households at two offices: one current household
+	 * at the hub (and so everywhere), the other membership kept, ended,
+	 * and listed for review.
+	 */
+	for (int i = 0; i < nhomes; i++) {
+		assert_int_equal(count_at(hub.db, "SELECT count(*) FROM "
+		    "household_member WHERE id_number = ?1 AND left_on IS NULL",
+		    two_homes[i]), 1);
+		assert_true(count_at(hub.db, "SELECT count(*) FROM "
+		    "sync_quarantine WHERE kind = 'constraint' AND tbl = "
+		    "'household_member' AND json_extract(other, '$.id_number') "
+		    "= ?1", two_homes[i]) >= 1);
+	}
+	assert_true(nhomes > 0);
 	/* Offices' households shared numbers, and all of them stand. */
 	assert_true(count_at(hub.db, "SELECT count(*) FROM (SELECT number FROM "
 	    "household WHERE ?1 IS NOT NULL GROUP BY number HAVING "
@@ -546,19 +619,209 @@ test_county(void **state)
 	assert_true(refusals > 0);
 	assert_true(skips > 0);
 	print_message("  %d nights, %ld ops, %ld household ops, %lld "
-	    "households, %d same-person, %d edited twice, %ld refusals, %ld "
+	    "households, %d same-person, %d edited twice, %d in two households, %ld refusals, %ld "
 	    "replays skipped, %ld quarantined\n", nights, done_ops,
 	    household_ops, count_at(hub.db, "SELECT count(*) FROM household "
-	    "WHERE ?1 IS NOT NULL", "x"), nsame, nedited, refusals, skips,
+	    "WHERE ?1 IS NOT NULL", "x"), nsame, nedited, nhomes, refusals, skips,
 	    (long)count_at(hub.db, "SELECT count(*) FROM sync_quarantine "
 	    "WHERE ?1 IS NOT NULL", "x"));
 	county_free();
+}
+
+/*
+ * The same person put in households at two offices on one night, each
+ * order of arrival at the hub, and B's file a night late: every place ends
+ * with the same rows, the first membership to reach the hub current, the
+ * other kept and ended on the day it began, listed for review; and a
+ * supervisor's "keep the office's" moves the person at the hub, which
+ * travels back.
+ */
+#define X "11010519491231002X"
+#define Y "370402198202020021"
+
+/* The person's memberships: household, relation, joined, left; by key. */
+static char *
+homes(struct place *p)
+{
+	struct text t = { 0 };
+	sqlite3_stmt *st;
+
+	text_add(&t, "");
+	assert_int_equal(sqlite3_prepare_v2(p->db->h, "SELECT h.site || '/' "
+	    "|| h.number || ' ' || m.relation || ' ' || m.joined_on || ' ' || "
+	    "ifnull(m.left_on, '-') FROM household_member m JOIN household h "
+	    "ON h.key = m.household WHERE m.id_number = ?1 ORDER BY m.key", -1,
+	    &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, X, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		text_add(&t, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return t.s;
+}
+
+static void
+homes_are(struct place *p, const char *want)
+{
+	char *got = homes(p);
+
+	if (strcmp(got + 1, want) != 0)
+		fail_msg("at %s:\n%swanted:\n%s", p->code, got + 1, want);
+	free(got);
+}
+
+static void
+all_equal(void)
+{
+	char *h = synced_dump(hub.db);
+
+	for (int i = 0; i < 2; i++) {
+		char *o = synced_dump(office[i].db);
+
+		if (strcmp(h, o) != 0)
+			fail_msg("office %s differs from the hub",
+			    office[i].code);
+		free(o);
+	}
+	free(h);
+}
+
+static void
+hub_takes(const char *path)
+{
+	struct hub_apply_result r;
+	struct ops_error e;
+
+	if (hub_apply(path, &r, &e) != OPS_OK)
+		fail_msg("hub apply %s: %s", path, e.msg);
+}
+
+static void
+office_takes(struct place *p, const char *name)
+{
+	struct sync_apply_result r;
+	struct ops_error e;
+	char f[512];
+
+	export_hub(p, name, f, sizeof f);
+	if (office_apply(p, f, &r, &e) != OPS_OK)
+		fail_msg("apply at %s: %s", p->code, e.msg);
+	/* Again: skipped, nothing changes. */
+	assert_int_equal(office_apply(p, f, &r, &e), OPS_OK);
+	assert_int_equal(r.skipped, 1);
+}
+
+static void
+two_homes_night(int order)
+{
+	struct ops_session sa, sb, sh;
+	struct ops_error e;
+	char fa[512], fb[512];
+	const char *a_first = "A/0001 head 2021-06-01 -\n"
+	    "B/0005 spouse 2021-06-01 2021-06-01\n";
+	const char *b_first = "A/0001 head 2021-06-01 2021-06-01\n"
+	    "B/0005 spouse 2021-06-01 -\n";
+	const char *want = order == 1 ? b_first : a_first;
+	int64_t id;
+
+	county_make(2, "homes");
+	sa = session_of(&office[0], NULL);
+	sb = session_of(&office[1], NULL);
+	sh = session_of(&hub, NULL);
+	/* Night 1: A registers X, B registers Y; everyone has both. */
+	assert_int_equal(register_at(&office[0], X, "张三", "东村"), OPS_OK);
+	assert_int_equal(register_at(&office[1], Y, "李四", "西村"), OPS_OK);
+	export_office(&office[0], "A1", fa, sizeof fa);
+	export_office(&office[1], "B1", fb, sizeof fb);
+	hub_takes(fa);
+	hub_takes(fb);
+	office_takes(&office[0], "HA1");
+	office_takes(&office[1], "HB1");
+	/* Night 2: A puts X at the head of A/0001, B X in B/0005. */
+	if (ops_household_create(&sa, "0001", "东村", X, &e) != OPS_OK ||
+	    ops_household_create(&sb, "0005", "西村", Y, &e) != OPS_OK ||
+	    ops_household_add(&sb, "0005", X, "spouse", &e) != OPS_OK)
+		fail_msg("households: %s", e.msg);
+	export_office(&office[0], "A2", fa, sizeof fa);
+	export_office(&office[1], "B2", fb, sizeof fb);
+	if (order == 0) {		/* A's file first */
+		hub_takes(fa);
+		hub_takes(fb);
+	} else if (order == 1) {	/* B's first, A's replayed */
+		hub_takes(fb);
+		hub_takes(fa);
+		hub_takes(fa);
+	} else			/* B's file a night late */
+		hub_takes(fa);
+	homes_are(&hub, order == 2 ? "A/0001 head 2021-06-01 -\n" : want);
+	office_takes(&office[0], "HA2");
+	office_takes(&office[1], "HB2");
+	if (order == 2) {
+		/* B takes the centre's household and ends its own. */
+		homes_are(&office[1], a_first);
+		homes_are(&office[0], "A/0001 head 2021-06-01 -\n");
+		hub_takes(fb);
+		hub_takes(fb);
+		office_takes(&office[0], "HA3");
+		office_takes(&office[1], "HB3");
+	}
+	homes_are(&hub, want);
+	homes_are(&office[0], want);
+	homes_are(&office[1], want);
+	all_equal();
+	assert_int_equal(count_at(hub.db, "SELECT count(*) FROM "
+	    "sync_quarantine WHERE kind = 'constraint' AND tbl = "
+	    "'household_member' AND status = 'open' AND "
+	    "json_extract(other, '$.id_number') = ?1", X), 1);
+	id = count_at(hub.db, "SELECT id FROM sync_quarantine WHERE tbl = "
+	    "'household_member' AND json_extract(other, '$.id_number') = ?1",
+	    X);
+	/* The office's version set aside becomes the record: a move. */
+	if (ops_hub_resolve(&sh, id, HUB_KEEP_OTHER, NULL, &e) != OPS_OK)
+		fail_msg("resolve: %s", e.msg);
+	office_takes(&office[0], "HA4");
+	office_takes(&office[1], "HB4");
+	want = order == 1 ?
+	    "A/0001 head 2021-06-01 2021-06-01\n"
+	    "B/0005 spouse 2021-06-01 2021-06-01\n"
+	    "A/0001 head 2021-06-01 -\n" :
+	    "A/0001 head 2021-06-01 2021-06-01\n"
+	    "B/0005 spouse 2021-06-01 2021-06-01\n"
+	    "B/0005 spouse 2021-06-01 -\n";
+	homes_are(&hub, want);
+	homes_are(&office[0], want);
+	homes_are(&office[1], want);
+	all_equal();
+	county_free();
+}
+
+static void
+test_two_homes_a_first(void **state)
+{
+	(void)state;
+	two_homes_night(0);
+}
+
+static void
+test_two_homes_b_first(void **state)
+{
+	(void)state;
+	two_homes_night(1);
+}
+
+static void
+test_two_homes_late(void **state)
+{
+	(void)state;
+	two_homes_night(2);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_two_homes_a_first),
+		cmocka_unit_test(test_two_homes_b_first),
+		cmocka_unit_test(test_two_homes_late),
 		cmocka_unit_test(test_county),
 	};
 
