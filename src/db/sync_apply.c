@@ -94,6 +94,8 @@ struct apply_ctx {
 	int nq, capq;
 	struct take *take;		/* office: rows to take after the apply */
 	int ntake, captake;
+	struct take *home;		/* memberships of a person in another */
+	int nhome, caphome;		/* household already (second_home) */
 	int failed;			/* a quarantine entry could not be made */
 	int fk;				/* foreign keys left broken */
 };
@@ -116,6 +118,12 @@ tables_free(struct apply_ctx *c)
 	free(c->take);
 	c->take = NULL;
 	c->ntake = c->captake = 0;
+	for (int i = 0; i < c->nhome; i++)
+		for (int k = 0; k < c->home[i].ncol; k++)
+			sqlite3_value_free(c->home[i].v[k]);
+	free(c->home);
+	c->home = NULL;
+	c->nhome = c->caphome = 0;
 }
 
 static struct table_info *
@@ -571,12 +579,219 @@ derived(const char *tab)
 	return strcmp(tab, "resident_initials_alt") == 0;
 }
 
+/* A copy of the change's new row, to write once the changeset is in. */
+static int
+keep_row(struct take **list, int *n, int *cap, struct table_info *t,
+    sqlite3_changeset_iter *it, int ncol)
+{
+	struct take *k;
+
+	if (t == NULL || ncol > MAX_COLS)
+		return -1;
+	if (*n == *cap) {
+		int ncap = *cap ? *cap * 2 : 16;
+		struct take *p = realloc(*list, (size_t)ncap * sizeof *p);
+
+		if (p == NULL)
+			return -1;
+		*list = p;
+		*cap = ncap;
+	}
+	k = &(*list)[*n];
+	k->t = t;
+	k->ncol = 0;
+	for (int i = 0; i < ncol; i++) {
+		sqlite3_value *v = NULL;
+
+		if (sqlite3changeset_new(it, i, &v) != SQLITE_OK || v == NULL ||
+		    (k->v[i] = sqlite3_value_dup(v)) == NULL) {
+			for (int j = 0; j < i; j++)
+				sqlite3_value_free(k->v[j]);
+			return -1;
+		}
+		k->ncol = i + 1;
+	}
+	(*n)++;
+	return 0;
+}
+
+/*
+ * Keep the hub's version of a row to write over the office's after the
+ * apply.  Not REPLACE: that deletes the office's row first, and if the
+ * hub's version then breaks a rule (an older membership that was current,
+ * now that the person has moved on) the row is gone for good.
+ */
+static int
+take_later(struct apply_ctx *c, sqlite3_changeset_iter *it, const char *tab,
+    int ncol)
+{
+	return keep_row(&c->take, &c->ntake, &c->captake, table_find(c, tab),
+	    it, ncol);
+}
+
+/*
+ * One current household per person (household_member_one_household).  A
+ * membership that arrives while the person is in another household already
+ * (put in households at two offices on one night) is decided by the hub's
+ * order, never dropped: the one that reached the hub first stands, and the
+ * other is kept, ended on the day it began (left_on = joined_on), so that
+ * every place ends with the same rows.  The hub stores the arriving one so
+ * and lists it for review; an office takes the hub's and ends its own
+ * (the hub does the same to the office's when its file arrives).
+ */
+static int
+col_of(const struct table_info *t, const char *name)
+{
+	for (int i = 0; t != NULL && i < t->ncol; i++)
+		if (strcmp(t->col[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * 1 if the change is a current membership of a person who has another
+ * one here (its JSON in *standing when asked), 0 not, -1 error.
+ */
+static int
+second_home(struct apply_ctx *c, sqlite3_changeset_iter *it, const char *tab,
+    int op, char **standing)
+{
+	struct table_info *t = table_find(c, tab);
+	sqlite3_value *key = NULL, *id = NULL, *left = NULL;
+	sqlite3_stmt *st;
+	int rc, found;
+
+	if (standing != NULL)
+		*standing = NULL;
+	if (strcmp(tab, "household_member") != 0 || op != SQLITE_INSERT ||
+	    col_of(t, "joined_on") < 0 ||
+	    sqlite3changeset_new(it, col_of(t, "key"), &key) != SQLITE_OK ||
+	    sqlite3changeset_new(it, col_of(t, "id_number"), &id) !=
+	    SQLITE_OK ||
+	    sqlite3changeset_new(it, col_of(t, "left_on"), &left) !=
+	    SQLITE_OK || key == NULL || id == NULL || left == NULL ||
+	    sqlite3_value_type(left) != SQLITE_NULL)
+		return 0;
+	if (sqlite3_prepare_v2(c->db->h, "SELECT json_object('key', key, "
+	    "'household', household, 'id_number', id_number, 'relation', "
+	    "relation, 'joined_on', joined_on, 'left_on', left_on, 'site', "
+	    "site, 'created_at', created_at) FROM household_member WHERE "
+	    "id_number = ?1 AND left_on IS NULL AND key <> ?2", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_value(st, 1, id);
+	sqlite3_bind_value(st, 2, key);
+	rc = sqlite3_step(st);
+	found = rc == SQLITE_ROW;
+	if (found && standing != NULL &&
+	    (*standing = strdup((const char *)sqlite3_column_text(st, 0))) ==
+	    NULL)
+		rc = SQLITE_NOMEM;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	return found;
+}
+
+/* Insert a kept row; end != 0: a membership ended on the day it began. */
+static int
+insert_row(struct apply_ctx *c, struct take *k, int end)
+{
+	struct buf sql = { 0 };
+	sqlite3_stmt *st;
+	int rc, left = col_of(k->t, "left_on"), joined = col_of(k->t,
+	    "joined_on");
+
+	put(&sql, "INSERT INTO \"", 13);
+	put(&sql, k->t->name, strlen(k->t->name));
+	put(&sql, "\" (", 3);
+	for (int j = 0; j < k->ncol; j++) {
+		if (j)
+			put(&sql, ", ", 2);
+		put(&sql, "\"", 1);
+		put(&sql, k->t->col[j], strlen(k->t->col[j]));
+		put(&sql, "\"", 1);
+	}
+	put(&sql, ") VALUES (", 10);
+	for (int j = 0; j < k->ncol; j++) {
+		char p[16];
+
+		snprintf(p, sizeof p, "%s?%d", j ? ", " : "", j + 1);
+		put(&sql, p, strlen(p));
+	}
+	put(&sql, ")", 1);
+	if (sql.oom || sqlite3_prepare_v2(c->db->h, sql.s, -1, &st, NULL) !=
+	    SQLITE_OK) {
+		free(sql.s);
+		return SQLITE_ERROR;
+	}
+	free(sql.s);
+	for (int j = 0; j < k->ncol; j++)
+		sqlite3_bind_value(st, j + 1, k->v[end && j == left ? joined :
+		    j]);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+exec(struct db *db, const char *sql)
+{
+	return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/*
+ * Write the memberships second_home found: the hub keeps the arriving one
+ * ended; an office ends its own and takes the hub's (both or neither).
+ * 0 done, -1 error.
+ */
+static int
+homes_all(struct apply_ctx *c)
+{
+	for (int i = 0; i < c->nhome; i++) {
+		struct take *k = &c->home[i];
+		sqlite3_stmt *st;
+		int rc, id = col_of(k->t, "id_number"), key = col_of(k->t, "key");
+
+		if (c->mode == DB_APPLY_HUB) {
+			rc = insert_row(c, k, 1);
+			if (rc == SQLITE_CONSTRAINT)	/* listed, not kept */
+				c->res->omitted++;
+			else if (rc != SQLITE_DONE)
+				return -1;
+			continue;
+		}
+		if (exec(c->db, "SAVEPOINT second_home") != 0)
+			return -1;
+		if (sqlite3_prepare_v2(c->db->h, "UPDATE household_member SET "
+		    "left_on = joined_on WHERE id_number = ?1 AND left_on IS "
+		    "NULL AND key <> ?2", -1, &st, NULL) != SQLITE_OK)
+			return -1;
+		sqlite3_bind_value(st, 1, k->v[id]);
+		sqlite3_bind_value(st, 2, k->v[key]);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE)
+			rc = insert_row(c, k, 0);
+		if (rc == SQLITE_CONSTRAINT) {	/* the office's row stays */
+			c->res->omitted++;
+			if (exec(c->db, "ROLLBACK TO second_home") != 0)
+				return -1;
+		} else if (rc != SQLITE_DONE)
+			return -1;
+		if (exec(c->db, "RELEASE second_home") != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 hub_conflict(struct apply_ctx *c, int why, sqlite3_changeset_iter *it)
 {
 	const char *tab;
-	int ncol, op, indirect;
+	int ncol, op, indirect, home;
 	struct table_info *t;
+	char *standing = NULL;
 
 	sqlite3changeset_op(it, &tab, &ncol, &op, &indirect);
 	t = table_find(c, tab);
@@ -608,6 +823,18 @@ hub_conflict(struct apply_ctx *c, int why, sqlite3_changeset_iter *it)
 		c->res->omitted++;
 		return SQLITE_CHANGESET_OMIT;
 	case SQLITE_CHANGESET_CONSTRAINT:
+		if ((home = second_home(c, it, tab, op, &standing)) != 0) {
+			if (home < 0 || keep_row(&c->home, &c->nhome,
+			    &c->caphome, t, it, ncol) != 0) {
+				free(standing);
+				c->failed = 1;
+				return SQLITE_CHANGESET_ABORT;
+			}
+			/* Kept, ended, and listed with the one that stands. */
+			quarantine(c, it, "constraint", tab, op, ncol, standing,
+			    row_json(t, it, ncol, sqlite3changeset_new, NULL));
+			return SQLITE_CHANGESET_OMIT;
+		}
 		quarantine(c, it, "constraint", tab, op, ncol, NULL,
 		    row_json(t, it, ncol, sqlite3changeset_new,
 		    sqlite3changeset_old));
@@ -617,48 +844,6 @@ hub_conflict(struct apply_ctx *c, int why, sqlite3_changeset_iter *it)
 		c->fk = 1;
 		return SQLITE_CHANGESET_ABORT;
 	}
-}
-
-/*
- * Keep the hub's version of a row to write over the office's after the
- * apply.  Not REPLACE: that deletes the office's row first, and if the
- * hub's version then breaks a rule (an older membership that was current,
- * now that the person has moved on) the row is gone for good.
- */
-static int
-take_later(struct apply_ctx *c, sqlite3_changeset_iter *it, const char *tab,
-    int ncol)
-{
-	struct table_info *t = table_find(c, tab);
-	struct take *k;
-
-	if (t == NULL || ncol > MAX_COLS)
-		return -1;
-	if (c->ntake == c->captake) {
-		int cap = c->captake ? c->captake * 2 : 16;
-		struct take *p = realloc(c->take, (size_t)cap * sizeof *p);
-
-		if (p == NULL)
-			return -1;
-		c->take = p;
-		c->captake = cap;
-	}
-	k = &c->take[c->ntake];
-	k->t = t;
-	k->ncol = 0;
-	for (int i = 0; i < ncol; i++) {
-		sqlite3_value *v = NULL;
-
-		if (sqlite3changeset_new(it, i, &v) != SQLITE_OK || v == NULL ||
-		    (k->v[i] = sqlite3_value_dup(v)) == NULL) {
-			for (int j = 0; j < i; j++)
-				sqlite3_value_free(k->v[j]);
-			return -1;
-		}
-		k->ncol = i + 1;
-	}
-	c->ntake++;
-	return 0;
 }
 
 /* Write the hub's versions kept by take_later: 0 done, -1 error. */
@@ -722,7 +907,7 @@ static int
 office_conflict(struct apply_ctx *c, int why, sqlite3_changeset_iter *it)
 {
 	const char *tab;
-	int ncol, op, indirect;
+	int ncol, op, indirect, home;
 
 	sqlite3changeset_op(it, &tab, &ncol, &op, &indirect);
 	switch (why) {
@@ -745,6 +930,16 @@ office_conflict(struct apply_ctx *c, int why, sqlite3_changeset_iter *it)
 			c->res->omitted++;
 		return SQLITE_CHANGESET_OMIT;
 	case SQLITE_CHANGESET_CONSTRAINT:
+		/* The hub's order: its membership in, the office's ended. */
+		if ((home = second_home(c, it, tab, op, NULL)) != 0) {
+			if (home < 0 || keep_row(&c->home, &c->nhome,
+			    &c->caphome, table_find(c, tab), it, ncol) != 0) {
+				c->failed = 1;
+				return SQLITE_CHANGESET_ABORT;
+			}
+			c->res->conflicts++;
+			return SQLITE_CHANGESET_OMIT;
+		}
 		c->res->omitted++;
 		return SQLITE_CHANGESET_OMIT;
 	default:
@@ -806,7 +1001,7 @@ db_changeset_apply(struct db *db, const void *cs, int len,
 		    skipped_msg);
 		goto done;
 	}
-	if (take_all(&c) != 0) {
+	if (take_all(&c) != 0 || homes_all(&c) != 0) {
 		say(err, errsz, _("the changes could not be applied: %s"),
 		    sqlite3_errmsg(db->h));
 		goto done;
