@@ -38,19 +38,18 @@ read_member(sqlite3_stmt *st, struct db_member *m)
 	copy_col(st, 11, m->household_site, sizeof m->household_site);
 }
 
-int
-db_household_get(struct db *db, const char *site, const char *number,
+static int
+household_one(struct db *db, const char *sql, const char *a, const char *b,
     struct db_household *out)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (db_prepare(db, "SELECT key, number, village, address, "
-	    "site, created_at FROM household WHERE site = ?1 AND number = ?2",
-	    &st) != SQLITE_OK)
+	if (db_prepare(db, sql, &st) != SQLITE_OK)
 		return -1;
-	sqlite3_bind_text(st, 1, site, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	if (b != NULL)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		memset(out, 0, sizeof *out);
@@ -63,6 +62,22 @@ db_household_get(struct db *db, const char *site, const char *number,
 	}
 	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+int
+db_household_get(struct db *db, const char *site, const char *number,
+    struct db_household *out)
+{
+	return household_one(db, "SELECT key, number, village, address, "
+	    "site, created_at FROM household WHERE site = ?1 AND number = ?2",
+	    site, number, out);
+}
+
+int
+db_household_by_key(struct db *db, const char *key, struct db_household *out)
+{
+	return household_one(db, "SELECT key, number, village, address, "
+	    "site, created_at FROM household WHERE key = ?1", key, NULL, out);
 }
 
 int

@@ -40,6 +40,10 @@ struct db_member {
 int db_household_get(struct db *db, const char *site, const char *number,
     struct db_household *out);
 
+/* The household whose key is `key`: 0 found, 1 none, -1 error. */
+int db_household_by_key(struct db *db, const char *key,
+    struct db_household *out);
+
 /*
  * The offices other than `except` with a household `number`, as "A, B"
  * in code order (cut short to fit): 0 some, 1 none, -1 error.

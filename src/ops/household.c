@@ -435,6 +435,35 @@ ops_household_move_in_tx(struct ops_session *s, const char *id,
 	return move(s, id, to_number, relation, err);
 }
 
+enum ops_status
+ops_household_rejoin_in_tx(struct ops_session *s, const char *id,
+    const char *household_key, const char *relation, struct ops_error *err)
+{
+	struct db_household h;
+	struct db_member head;
+	char name[HOUSEHOLD_NAME_MAX];
+	int rc;
+
+	if (relation == NULL || !household_relation_valid(relation))
+		return check_relation(relation, err);
+	if ((rc = db_household_by_key(s->db, household_key, &h)) < 0)
+		return db_failed(s, err);
+	if (rc == 1)
+		return ops_fail(err, OPS_NOT_FOUND, _("there is no household "
+		    "%s"), household_key);
+	household_name(s, h.site, h.number, name, sizeof name);
+	if (strcmp(relation, "head") == 0) {
+		if ((rc = db_member_head(s->db, h.key, &head)) < 0)
+			return db_failed(s, err);
+		if (rc == 0)
+			return ops_fail(err, OPS_CONFLICT, _("household %s has "
+			    "a head already, %s: make the person a member with "
+			    "yibao household move, then the head with yibao "
+			    "household head"), name, head.name);
+	}
+	return move(s, id, name, relation, err);
+}
+
 static enum ops_status
 set_head(struct ops_session *s, const char *number, const char *id,
     const char *former, struct ops_error *err)

@@ -58,6 +58,16 @@ enum ops_status ops_household_move_in_tx(struct ops_session *s,
     const char *id, const char *to_number, const char *relation,
     struct ops_error *err);
 
+/*
+ * The hub's merge of a person put in households at two offices (yibao hub
+ * resolve --keep office): move `id` into the household whose key is
+ * `household_key` as `relation`, as its head too when it has none now (its
+ * head's membership was the one set aside).  In the caller's transaction.
+ */
+enum ops_status ops_household_rejoin_in_tx(struct ops_session *s,
+    const char *id, const char *household_key, const char *relation,
+    struct ops_error *err);
+
 #define HOUSEHOLD_VIEW_MAX 64
 
 struct household_view {

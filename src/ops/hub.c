@@ -16,6 +16,7 @@
 #include "db/sync_capture.h"
 #include "db/tx.h"
 #include "i18n.h"
+#include "ops/household.h"
 #include "ops/office.h"
 #include "ops/resident.h"
 #include "ops/sync.h"
@@ -389,6 +390,33 @@ ops_hub_sites(struct ops_session *s, db_site_fn *fn, void *ctx,
 	return OPS_OK;
 }
 
+/*
+ * A membership set aside (a person put in households at two offices): the
+ * person moves into its household, as a move at the hub that travels.
+ */
+static enum ops_status
+take_home(struct ops_session *s, const struct db_quarantine *q,
+    struct ops_error *err)
+{
+	static const char *const member[] = { "id_number", "household",
+	    "relation" };
+	char v[3][64];
+
+	for (int i = 0; i < 3; i++) {
+		int rc = db_json_text(s->db, q->other, member[i], v[i],
+		    sizeof v[i]);
+
+		if (rc < 0)
+			return ops_fail(err, OPS_FAILED, _("the database cannot "
+			    "be read: %s"), db_errmsg(s->db));
+		if (rc != 0)
+			return ops_fail(err, OPS_INVALID, _("entry %" PRId64
+			    " is not a person's household: only --keep centre "
+			    "closes it"), q->id);
+	}
+	return ops_household_rejoin_in_tx(s, v[0], v[1], v[2], err);
+}
+
 /* The details of the version set aside, as an edit of the resident. */
 static enum ops_status
 take_other(struct ops_session *s, const struct db_quarantine *q,
@@ -401,6 +429,8 @@ take_other(struct ops_session *s, const struct db_quarantine *q,
 	struct resident_change c;
 	int changed;
 
+	if (strcmp(q->tbl, "household_member") == 0 && q->other != NULL)
+		return take_home(s, q, err);
 	if (strcmp(q->tbl, "resident") != 0 || q->other == NULL)
 		return ops_fail(err, OPS_INVALID, _("entry %" PRId64 " is not "
 		    "a resident's details: only --keep centre closes it"),
