@@ -176,8 +176,11 @@ do_export(struct cli *cli, int argc, char **argv)
 }
 
 static const char *
-kind_label(const char *kind)
+kind_label(const char *kind, const char *tbl)
 {
+	if (strcmp(kind, "constraint") == 0 &&
+	    strcmp(tbl, "household_member") == 0)
+		return _("in households at two offices");
 	if (strcmp(kind, "same_person") == 0)
 		return _("same person registered twice");
 	if (strcmp(kind, "overwritten") == 0)
@@ -196,7 +199,7 @@ print_entry(void *ctx, const struct db_quarantine *q)
 
 	(*n)++;
 	out_printf(_("#%" PRId64 "  %s  %s %s  (office %s, file %" PRId64
-	    ", %s)%s\n"), q->id, kind_label(q->kind), q->tbl, q->record,
+	    ", %s)%s\n"), q->id, kind_label(q->kind, q->tbl), q->tbl, q->record,
 	    q->site, q->file_seq, q->at, strcmp(q->status, "open") == 0 ? "" :
 	    _("  resolved"));
 	if (q->kept != NULL)

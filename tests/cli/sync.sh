@@ -184,6 +184,62 @@ run "$YIBAO" --db "$T/A.db" household create B/0002 --village 东村 --head 3704
 check "created in this office only" "1|yibao: the household number \"B/0002\" cannot be used: 1 to 32 letters, digits or '-'" \
 	"$status|$err"
 
+# The same person put in households at two offices on one night: A adds
+# 张叁 to A/0001, B makes them the head of B/0005.  B's file reaches the
+# hub first: B's stands, A's is kept, ended the day it began, and listed.
+homes() {
+	sqlite3 "$T/$1.db" "SELECT h.site || '/' || h.number, m.relation,
+	    m.joined_on, ifnull(m.left_on, '-') FROM household_member m JOIN
+	    household h ON h.key = m.household WHERE m.id_number =
+	    '11010519491231002X' ORDER BY m.key" | tr '\n' ' ' | sed 's/ $//'
+}
+run "$YIBAO" --db "$T/A.db" household add 0001 11010519491231002X --relation child
+check "into A/0001 at A" 0 "$status"
+run "$YIBAO" --db "$T/B.db" household create 0005 --village 西村 --head 11010519491231002X
+check "head of B/0005 at B" 0 "$status"
+"$YIBAO" --db "$T/A.db" sync export -o "$T/A-homes.syn" >/dev/null
+"$YIBAO" --db "$T/B.db" sync export -o "$T/B-homes.syn" >/dev/null
+run "$YIBAO" --db "$T/HUB.db" hub apply "$T/B-homes.syn" "$T/A-homes.syn" "$T/A-homes.syn"
+check "B's first, then A's (and A's again)" "0 Applied $T/B-homes.syn: office B's file 4, 4 rows, 0 set aside for review (yibao hub conflicts).
+Applied $T/A-homes.syn: office A's file 4, 2 rows, 1 set aside for review (yibao hub conflicts).
+$T/A-homes.syn: office A's file 4 was applied already: skipped, nothing changed." \
+	"$status $out"
+check "hub after night 1" "A/0001|child|2021-06-01|2021-06-01 B/0005|head|2021-06-01|-" "$(homes HUB)"
+run "$YIBAO" --db "$T/HUB.db" hub conflicts
+homes_entry=$(echo "$out" | sed -n 's/^#\([0-9]*\)  in households at two offices .*/\1/p')
+check "listed for review" "0 #2  in households at two offices  household_member A-M00000002  (office A, file 4, TIME)" \
+	"$status $(echo "$out" | head -n 1 | sed 's/, 20[0-9T:Z-]*)$/, TIME)/')"
+check "with the membership that stands" 1 \
+	"$(echo "$out" | grep -c '^    in the table: .*"household":"B-H00000002".*"left_on":null')"
+for o in A B; do
+	"$YIBAO" --db "$T/HUB.db" hub export --site $o -o "$T/H$o-homes.syn" >/dev/null
+	run "$YIBAO" --db "$T/$o.db" sync apply "$T/H$o-homes.syn"
+	check "apply at $o" 0 "$status"
+	check "$o after night 1" "A/0001|child|2021-06-01|2021-06-01 B/0005|head|2021-06-01|-" "$(homes $o)"
+done
+check "A and the hub the same" "$(sqlite3 "$T/HUB.db" "SELECT count(*) FROM household_member")" \
+	"$(sqlite3 "$T/A.db" "SELECT count(*) FROM household_member")"
+
+# The supervisor keeps A's: 张叁 moves to A/0001 at the hub, and it travels.
+run "$YIBAO" --db "$T/HUB.db" hub resolve "$homes_entry" --keep office
+check "resolve the household" "0 Entry 2 closed: the version set aside is now the record, and travels to every office." \
+	"$status $out"
+want="A/0001|child|2021-06-01|2021-06-01 B/0005|head|2021-06-01|2021-06-01 A/0001|child|2021-06-01|-"
+check "hub after the merge" "$want" "$(homes HUB)"
+for o in A B; do
+	"$YIBAO" --db "$T/$o.db" sync export -o "$T/$o-homes2.syn" >/dev/null
+	"$YIBAO" --db "$T/HUB.db" hub apply "$T/$o-homes2.syn" >/dev/null
+done
+for o in A B; do
+	"$YIBAO" --db "$T/HUB.db" hub export --site $o -o "$T/H$o-homes2.syn" >/dev/null
+	run "$YIBAO" --db "$T/$o.db" sync apply "$T/H$o-homes2.syn"
+	check "$o after the merge" "0 $want" "$status $(homes $o)"
+done
+for o in A B; do
+	check "$o's synced data equals the hub's" "$("$YIBAO" --db "$T/HUB.db" sync dump | sha256sum)" \
+		"$("$YIBAO" --db "$T/$o.db" sync dump | sha256sum)"
+done
+
 # A large import is written to the outbox in pieces of 5,000 rows (memory
 # stays flat), and all of it arrives.
 python3 "$top_srcdir/bench/gen-roster.py" -n 12000 --seed 7 -o "$T/big.csv" ||
