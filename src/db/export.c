@@ -5,7 +5,10 @@
 
 #define MAXCOLS 32
 
-/* Bind ?1 year (NULL when 0), ?2 village, ?3 from, ?4 to; step; call fn. */
+/*
+ * Bind ?1 year (NULL when 0), ?2 village, ?3 from, ?4 to, ?5 this office;
+ * step; call fn.
+ */
 static int
 stream(struct db *db, const char *sql, const struct db_export_filter *f,
     db_export_fn *fn, void *arg)
@@ -25,6 +28,8 @@ stream(struct db *db, const char *sql, const struct db_export_filter *f,
 		sqlite3_bind_text(st, 3, f->from, -1, SQLITE_STATIC);
 	if (f->to != NULL)
 		sqlite3_bind_text(st, 4, f->to, -1, SQLITE_STATIC);
+	if (f->site != NULL && sqlite3_bind_parameter_count(st) >= 5)
+		sqlite3_bind_text(st, 5, f->site, -1, SQLITE_STATIC);
 	n = sqlite3_column_count(st);
 	if (n > MAXCOLS)
 		n = MAXCOLS;
@@ -47,7 +52,9 @@ db_export_residents(struct db *db, const struct db_export_filter *f,
     db_export_fn *fn, void *arg)
 {
 	static const char sql[] =
-	    "SELECT r.id_number, r.name, r.sex, r.birth, h.number, "
+	    /* 户号: this office's bare, another's OFFICE/NUMBER */
+	    "SELECT r.id_number, r.name, r.sex, r.birth, CASE WHEN h.site "
+	    " IS ?5 THEN h.number ELSE h.site || '/' || h.number END, "
 	    "(SELECT hh.id_number FROM household_member hh "
 	    " WHERE hh.household = h.key AND hh.left_on IS NULL "
 	    " AND hh.relation = 'head'), "
@@ -63,7 +70,7 @@ db_export_residents(struct db *db, const struct db_export_filter *f,
 	    "LEFT JOIN household h ON h.key = m.household "
 	    "WHERE (?2 IS NULL OR r.village = ?2) AND (?1 IS NULL OR "
 	    " r.ended_on IS NULL OR r.ended_on >= printf('%04d-01-01', ?1)) "
-	    "ORDER BY r.village, h.number IS NULL, h.number, "
+	    "ORDER BY r.village, h.number IS NULL, h.number, h.site, "
 	    " m.relation IS NOT 'head', r.id_number";
 
 	return stream(db, sql, f, fn, arg);

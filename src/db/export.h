@@ -14,6 +14,7 @@ struct db_export_filter {
 	int year;
 	const char *village;
 	const char *from, *to;	/* residents: categories valid in [from, to] */
+	const char *site;	/* residents: this office, whose 户号 are bare */
 };
 
 /* Return 0 to go on, non-zero to stop (db_export_* then returns that). */

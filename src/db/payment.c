@@ -29,7 +29,8 @@ db_payment_person(struct db *db, const char *id_number,
 {
 	static const char sql[] =
 	    "SELECT r.id_number, r.name, r.birth, r.residence, r.village, "
-	    "r.status, r.ended_on, r.end_reason, h.key, h.number "
+	    "r.status, r.ended_on, r.end_reason, h.key, h.number, "
+	    "h.site "
 	    "FROM resident r "
 	    "LEFT JOIN household_member m "
 	    "  ON m.id_number = r.id_number AND m.left_on IS NULL "
@@ -54,6 +55,7 @@ db_payment_person(struct db *db, const char *id_number,
 		col(st, 7, o->end_reason, sizeof o->end_reason);
 		col(st, 8, o->household, sizeof o->household);
 		col(st, 9, o->household_number, sizeof o->household_number);
+		col(st, 10, o->household_site, sizeof o->household_site);
 	}
 	db_finish(db, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;

@@ -49,6 +49,7 @@ struct db_pay_person {
 	char end_reason[12];
 	char household[48];		/* the current household's key, "" none */
 	char household_number[48];
+	char household_site[17];	/* the office whose number it is */
 };
 
 /* 0 found, 1 no such resident, -1 error. */

@@ -464,6 +464,7 @@ ops_export(struct ops_session *s, const struct export_opts *o,
 	}
 	f.from = from;
 	f.to = to;
+	f.site = s->site;
 	if ((r = calloc(1, sizeof *r)) == NULL)
 		return ops_fail(err, OPS_FAILED, "%s", _("out of memory"));
 	*r = (struct run){ .s = s, .o = o, .fn = fn, .arg = arg,

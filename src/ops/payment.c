@@ -17,6 +17,7 @@
 #include "db/payment.h"
 #include "db/tx.h"
 #include "i18n.h"
+#include "ops/household.h"
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -312,10 +313,10 @@ ops_pay(struct ops_session *s, const struct pay_request *req,
 		m->line = i + 1;
 		snprintf(m->id_number, sizeof m->id_number, "%s", ids[i]);
 		snprintf(m->name, sizeof m->name, "%s", p.name);
-		if (i == 0)
-			snprintf(r->household_number,
-			    sizeof r->household_number, "%s",
-			    p.household_number);
+		if (i == 0 && p.household_number[0] != '\0')
+			household_name(s, p.household_site,
+			    p.household_number, r->household_number,
+			    sizeof r->household_number);
 	}
 	if (!req->dry_run && (st = ops_new_key(s, 'R', r->receipt,
 	    sizeof r->receipt, err)) != OPS_OK)

@@ -36,7 +36,9 @@ struct pay_member {
 struct pay_receipt {
 	char receipt[40];
 	char site[17];
-	char household_number[48];	/* "" when paid for one person outside a household */
+	/* "" when paid for one person outside a household; OFFICE/NUMBER
+	 * when the household is another office's (household_name) */
+	char household_number[64];	/* site/number: 16 + 1 + 32 */
 	struct date paid_on;
 	int year;
 	char policy_id[64];

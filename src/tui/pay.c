@@ -15,6 +15,7 @@
 
 #include "core/contribution.h"
 #include "i18n.h"
+#include "ops/household.h"
 #include "ops/payment.h"
 #include "ops/resident.h"
 #include "tui/screens.h"
@@ -36,7 +37,7 @@ struct pay {
 	struct tui_form *reason;	/* MODE_REASON: why reverse */
 	struct tui_form *refund;	/* MODE_REFUND: why refund */
 	int refunding;			/* the member whose line is refunded */
-	char household[48];
+	char household[64];
 	int year;
 	int n;
 	struct member m[PAY_MEMBERS_MAX];
@@ -108,8 +109,9 @@ load(struct tui *t, struct pay *p, const char *id)
 	p->n = 0;
 	p->household[0] = '\0';
 	if (v->in_household) {
-		snprintf(p->household, sizeof p->household, "%s",
-		    v->member.household_number);
+		household_name(&t->s, v->member.household_site,
+		    v->member.household_number, p->household,
+		    sizeof p->household);
 		for (int i = 0; i < v->nmembers && p->n < PAY_MEMBERS_MAX;
 		    i++) {
 			snprintf(p->m[p->n].id, sizeof p->m[p->n].id, "%s",

@@ -165,6 +165,15 @@ for o in A B; do
 	check "the other 0001 at $o" "0 A|0001|东村 B|0001|西村" \
 		"$status $(sqlite3 "$T/$o.db" "SELECT site, number, village FROM household ORDER BY site" | tr '\n' ' ' | sed 's/ $//')"
 done
+# Exports name the household: this office's bare, another's OFFICE/NUMBER
+# (at the hub every one is another's); the header stays 户号.
+hhcol() {
+	"$YIBAO" --db "$T/$1.db" export residents --encoding utf-8 |
+	    tr -d "$TAB\r" | cut -d, -f2,5 | tr '\n' ' ' | sed 's/ $//'
+}
+check "户号 at A" "姓名,户号 王芳,0001 李四,B/0001 张叁," "$(hhcol A)"
+check "户号 at B" "姓名,户号 王芳,A/0001 李四,0001 张叁," "$(hhcol B)"
+check "户号 at the hub" "姓名,户号 王芳,A/0001 李四,B/0001 张叁," "$(hhcol HUB)"
 run "$YIBAO" --db "$T/HUB.db" household show 0001
 check "the hub has no 0001 of its own" "1|yibao: this office (HUB) has no household 0001; other offices have one (A, B): name it with the office's code, e.g. A/0001" \
 	"$status|$err"
@@ -200,8 +209,9 @@ check "head of B/0005 at B" 0 "$status"
 "$YIBAO" --db "$T/A.db" sync export -o "$T/A-homes.syn" >/dev/null
 "$YIBAO" --db "$T/B.db" sync export -o "$T/B-homes.syn" >/dev/null
 run "$YIBAO" --db "$T/HUB.db" hub apply "$T/B-homes.syn" "$T/A-homes.syn" "$T/A-homes.syn"
-check "B's first, then A's (and A's again)" "0 Applied $T/B-homes.syn: office B's file 4, 4 rows, 0 set aside for review (yibao hub conflicts).
-Applied $T/A-homes.syn: office A's file 4, 2 rows, 1 set aside for review (yibao hub conflicts).
+# (each file also carries the audit line of its office's export above)
+check "B's first, then A's (and A's again)" "0 Applied $T/B-homes.syn: office B's file 4, 5 rows, 0 set aside for review (yibao hub conflicts).
+Applied $T/A-homes.syn: office A's file 4, 3 rows, 1 set aside for review (yibao hub conflicts).
 $T/A-homes.syn: office A's file 4 was applied already: skipped, nothing changed." \
 	"$status $out"
 check "hub after night 1" "A/0001|child|2021-06-01|2021-06-01 B/0005|head|2021-06-01|-" "$(homes HUB)"
@@ -261,5 +271,14 @@ run "$YIBAO" --db "$T/HUB.db" hub apply "$T/B4.syn"
 check "hub applies it" 0 "$status"
 check "every imported resident and membership at the hub" 24000 \
 	"$(( $(hub_counts) - at_hub ))"
+
+# A receipt names the household the same way.
+sqlite3 "$T/A.db" "INSERT INTO setting VALUES ('policy', 'demo')" || exit 99
+run "$YIBAO" --db "$T/A.db" pay 370402198001010011
+check "receipt for A's household" "0 Office A, household 0001, paid on 2021-06-01" \
+	"$status $(echo "$out" | sed -n 2p)"
+run "$YIBAO" --db "$T/A.db" pay 370402198202020021
+check "receipt for B's household at A" "0 Office A, household B/0001, paid on 2021-06-01" \
+	"$status $(echo "$out" | sed -n 2p)"
 
 finish
