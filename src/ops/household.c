@@ -208,6 +208,7 @@ join(struct ops_session *s, const struct db_household *h,
 {
 	struct db_member m;
 	struct audit_json n;
+	char name[HOUSEHOLD_NAME_MAX];
 	enum ops_status st;
 
 	memset(&m, 0, sizeof m);
@@ -222,7 +223,9 @@ join(struct ops_session *s, const struct db_household *h,
 	if (db_member_insert(s->db, &m) != 0)
 		return db_failed(s, err);
 	audit_json_init(&n);
-	audit_json_str(&n, "household", h->number);
+	/* Named as the writing office names it: another's is OFFICE/NUMBER. */
+	audit_json_str(&n, "household", household_name(s, h->site, h->number,
+	    name, sizeof name));
 	audit_json_str(&n, "id_number", r->id_number);
 	audit_json_str(&n, "relation", relation);
 	audit_json_str(&n, "joined_on", m.joined_on);
@@ -235,13 +238,14 @@ leave(struct ops_session *s, const struct db_member *m, char *old_json,
     size_t n, struct ops_error *err)
 {
 	struct audit_json o;
-	char today[DATE_BUFSZ];
+	char today[DATE_BUFSZ], name[HOUSEHOLD_NAME_MAX];
 
 	date_format(s->today, today);
 	if (db_member_end(s->db, m->key, today) != 0)
 		return db_failed(s, err);
 	audit_json_init(&o);
-	audit_json_str(&o, "household", m->household_number);
+	audit_json_str(&o, "household", household_name(s, m->household_site,
+	    m->household_number, name, sizeof name));
 	audit_json_str(&o, "relation", m->relation);
 	audit_json_str(&o, "joined_on", m->joined_on);
 	audit_json_str(&o, "left_on", today);
