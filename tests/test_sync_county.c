@@ -141,7 +141,7 @@ two_households(struct place *a, struct place *b, int night)
 	struct ops_error e;
 	struct db_household h;
 	struct db_resident r;
-	char id[19], number[8];
+	char id[19], number[16];
 
 	for (int tries = 0; tries < 20; tries++) {
 		if (random_resident(a, id) != 0)
