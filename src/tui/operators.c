@@ -177,8 +177,8 @@ form_draw(struct tui *t, void *state)
 	if (of->add) {
 		tui_print(t, 1, 1, 0, TUI_A_BOLD, _("A new operator of this "
 		    "office"));
-		tui_print(t, 3 + AD_COUNT + 1, 3, 0, TUI_A_DIM,
-		    _("A clerk registers and takes payments; a supervisor also "
+		tui_wrap(t, 3 + AD_COUNT + 1, 3, tui_body_cols(t) - 6, 4,
+		    TUI_A_DIM, _("A clerk registers and takes payments; a supervisor also "
 		    "reverses and writes the night's file; an administrator "
 		    "also manages operators and the policy pack."));
 	} else

@@ -242,8 +242,8 @@ packs_draw(struct tui *t, void *state)
 	scr_cell(head, sizeof head, _("Pack"), 18, 0);
 	scr_cell(head, sizeof head, _("Year"), 4, 0);
 	scr_cell(head, sizeof head, "", 8, 0);
-	scr_cell(head, sizeof head, _("Name"), 40, 0);
-	tui_print(t, 0, 3, 0, TUI_A_BOLD, head);
+	scr_cell(head, sizeof head, _("Title"), 40, 0);
+	tui_print(t, 0, 5, 0, TUI_A_BOLD, head);	/* past the numbers */
 	tui_list_draw(t, &ps->list, 1, 1, tui_body_rows(t) - 1,
 	    tui_body_cols(t) - 2);
 }
