@@ -21,6 +21,9 @@ clerk) on 2021-06-01:
   applied on screen (F6) by li with wang's consent: the outcome says
   which of the centre's changes it held.
 
+  A file of claims (9, 4): a bad row and nothing is saved; then the
+  good row, its figures by hand, saved by F2.
+
   Policy (0 Other, 1, F5): zhao makes zhangye-2019 the office's pack
   after the question; the setting and the screen say so.
 
@@ -263,6 +266,56 @@ def apply_back(env, back, hub_said):
     env.check("exit status (li)", 0, t.wait_exit())
 
 
+def claims(env):
+    db = sqlite3.connect(env.db)
+    n = db.execute("SELECT count(*) FROM claim").fetchone()[0]
+    db.close()
+    return n
+
+
+def batch(env, t):
+    """A file of claims: 刘鹏 (paid for 2021) at a level 1 hospital, bill
+    12000.00: the deductible 200, (12000 - 200) x 85 % = 10030.00 from
+    the fund, 1970.00 his.  With a row of a bad ID number nothing is
+    saved; without it, the claim is."""
+    good = "620799193110260313,inpatient,2021-05-01,2021-05-08,县人民医院,1,12000\n"
+    head = "id,kind,admitted,discharged,hospital,level,total\n"
+    with open(env.path("bad-claims.csv"), "w") as f:
+        f.write(head + good + good.replace("0313,", "0314,"))
+    with open(env.path("claims.csv"), "w") as f:
+        f.write(head + good)
+    before = claims(env)
+    for name in ("bad-claims.csv", "claims.csv"):
+        t.send("9")
+        t.wait_for(" 5 ")
+        t.send("4")             # a file of claims
+        t.settle()
+        t.send(env.path(name))
+        t.key("Enter")
+        screen = seen(t, name)
+        if name.startswith("bad"):
+            env.check("the bad row named by its line", True,
+                      re.search(r"(?<!\d)3(?!\d)", flat(screen)) is not
+                      None and "620799193110260314" in flat(screen))
+            t.key("F2")
+            t.settle()
+            env.check("a bad row: nothing saved", before, claims(env))
+        else:
+            env.check("the trial's figures", True,
+                      "12000.00  10030.00      0.00      0.00   1970.00"
+                      in screen)
+            env.check("the trial saves nothing", before, claims(env))
+            t.key("F2")
+            t.settle()
+            env.check("F2 saves the claim", before + 1, claims(env))
+        t.key("Esc")            # the preview
+        t.key("Esc")            # the form asks: typed
+        t.wait_for(("?", "？"))
+        t.send("y")
+        t.key("Esc")            # data exchange
+        t.wait_for(" 0 ")
+
+
 def policy(env, t):
     t.send("0")
     t.wait_for(" 4 ")
@@ -338,6 +391,7 @@ def run(term_class, locale):
         t.key("Esc")            # data exchange
         t.wait_for(" 0 ")
         back, said = hub_round(env, path)
+        batch(env, t)
         policy(env, t)
         t.key("F10")
         t.wait_for(("?", "？"))
