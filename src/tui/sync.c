@@ -46,12 +46,12 @@ static void
 working(struct tui *t, const char *title)
 {
 	int bw = tui_body_cols(t), bh = tui_body_rows(t);
-	int w = bw < 60 ? bw : 60, y = (bh - 5) / 2, x = (bw - w) / 2;
+	int w = bw < 60 ? bw : 60, y = (bh - 6) / 2, x = (bw - w) / 2;
 
 	tui_draw_all(t);
 	if (!TUI_TOO_SMALL(t)) {
-		draw_box(t, y, x, 5, w, title);
-		tui_print(t, y + 2, x + 2, w - 4, TUI_A_NORMAL,
+		draw_box(t, y, x, 6, w, title);
+		tui_wrap(t, y + 2, x + 2, w - 4, 2, TUI_A_NORMAL,
 		    _("Working... the office is locked for writing until "
 		    "this is done."));
 	}
