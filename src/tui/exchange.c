@@ -5,8 +5,11 @@
  * would be added, changed and left, and every bad row with its line,
  * column, value and reason, before anything is written; F2 there imports
  * for real, and only a clean file can be.  Export a list as CSV
- * (ops_export), written as FILE.tmp and renamed when whole.  Both show a
- * progress box, and Esc stops them with nothing written.
+ * (ops_export) in any of yibao export's encodings and, for settlements,
+ * with the national field names, written as FILE.tmp and renamed when
+ * whole.  Both show a progress box, and Esc stops them with nothing
+ * written.  The menu also opens the night sync and a file of claims
+ * settled at once (sync.c, claimbatch.c).
  */
 #include "config.h"
 
@@ -23,6 +26,7 @@
 #include "ops/export.h"
 #include "ops/import.h"
 #include "ops/payment.h"
+#include "tui/admin.h"
 #include "tui/progress.h"
 #include "tui/reports.h"
 #include "tui/screens.h"
@@ -444,14 +448,16 @@ static void open_import_categories(struct tui *t)
 
 /* ---- export ----------------------------------------------------------- */
 
-enum { E_LIST, E_YEAR, E_VILLAGE, E_FILE, E_ENC, E_COUNT };
+enum { E_LIST, E_YEAR, E_VILLAGE, E_FILE, E_ENC, E_HEAD, E_COUNT };
 
 #define MAXF 32
 #define CELL 300
 
+/* As yibao export --encoding names them; the charset is the code's start. */
 static const struct scr_choice encodings[] = {
-	{ "GB18030", NULL }, { "UTF-8", NULL }
+	{ "gb18030", NULL }, { "utf-8", NULL }, { "utf-8-bom", NULL }
 };
+#define NENC 3
 
 static const struct scr_choice lists[] = {
 	{ "residents", NULL }, { "payments", NULL }, { "settlements", NULL },
@@ -519,9 +525,30 @@ check_enc(struct tui *t, struct tui_form *f, int idx, char *msg,
     size_t msgsz)
 {
 	(void)t;
-	if (scr_choose(encodings, 2, tui_form_get(f, idx)) == NULL) {
-		snprintf(msg, msgsz, "%s", _("1 GB18030 (Excel on Windows) or "
-		    "2 UTF-8"));
+	if (scr_choose(encodings, NENC, tui_form_get(f, idx)) == NULL) {
+		snprintf(msg, msgsz, "%s", _("1 GB18030 (Excel on Windows), 2 "
+		    "UTF-8 or 3 UTF-8 with a BOM"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_head(struct tui *t, struct tui_form *f, int idx, char *msg,
+    size_t msgsz)
+{
+	const char *s = tui_form_get(f, idx);
+	const char *list = scr_choose(lists, 4, tui_form_get(f, E_LIST));
+
+	(void)t;
+	if (strcmp(s, "1") != 0 && strcmp(s, "2") != 0) {
+		snprintf(msg, msgsz, "%s", _("1 Chinese or 2 national field "
+		    "names"));
+		return -1;
+	}
+	if (s[0] == '2' && (list == NULL || strcmp(list, "settlements") != 0)) {
+		snprintf(msg, msgsz, "%s", _("national field names are only "
+		    "for settlements (list 3)"));
 		return -1;
 	}
 	return 0;
@@ -537,7 +564,9 @@ static const struct tui_form_field export_fields[E_COUNT] = {
 	{ N_("File"), 40, 200, 0, check_out,
 	    N_("Where to write the CSV file") },
 	{ N_("Encoding"), 3, 1, TUI_FIELD_DIGITS, check_enc,
-	    N_("1 GB18030 (Excel on Windows), 2 UTF-8; Enter writes") },
+	    N_("1 GB18030 (Excel on Windows), 2 UTF-8, 3 UTF-8 with a BOM") },
+	{ N_("Field names"), 3, 1, TUI_FIELD_DIGITS, check_head,
+	    N_("1 Chinese; 2 national (settlements only); Enter writes") },
 };
 
 static enum ops_status
@@ -585,6 +614,7 @@ export_run(struct tui *t, struct export_form *ef)
 	unsigned long rows = 0;
 	char path[PATH_MAX_LEN], tmp[PATH_MAX_LEN + 8], village[128],
 	    target[PATH_MAX_LEN + 32];
+	const char *enc;
 	struct sink *k = calloc(1, sizeof *k);
 	FILE *fp = NULL;
 	int fd;
@@ -598,9 +628,12 @@ export_run(struct tui *t, struct export_form *ef)
 	tui_form_get_buf(f, E_VILLAGE, village, sizeof village);
 	o.village = village[0] ? village : NULL;
 	tui_form_get_buf(f, E_FILE, path, sizeof path);
-	k->charset = scr_choose(encodings, 2, tui_form_get(f, E_ENC));
+	enc = scr_choose(encodings, NENC, tui_form_get(f, E_ENC));
+	k->charset = strcmp(enc, "gb18030") == 0 ? "GB18030" : "UTF-8";
+	o.national = tui_form_get(f, E_HEAD)[0] == '2';
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	snprintf(target, sizeof target, "%s %s", k->charset, path);
+	/* The audit line names the target as yibao export does. */
+	snprintf(target, sizeof target, "%s %s", enc, path);
 	o.target = target;
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0 || (fp = fdopen(fd, "wb")) == NULL) {
@@ -612,7 +645,8 @@ export_run(struct tui *t, struct export_form *ef)
 		return;
 	}
 	progress_begin(&k->p, t, _("Exporting"));
-	if ((k->w = csv_writer_open(fp, k->charset, 0, &e)) == NULL)
+	if ((k->w = csv_writer_open(fp, k->charset, strcmp(enc, "utf-8-bom")
+	    == 0, &e)) == NULL)
 		st = ops_fail(&err, OPS_FAILED, "%s", _("out of memory"));
 	else
 		st = ops_export(&t->s, &o, write_row, k, &rows, &err);
@@ -631,7 +665,7 @@ export_run(struct tui *t, struct export_form *ef)
 		tui_error(t, "%s", err.msg);
 	} else {
 		tui_status(t, _("%lu rows written to %s (%s), ID numbers %s."),
-		    rows, path, k->charset, ops_export_full_ids(&t->s) ?
+		    rows, path, enc, ops_export_full_ids(&t->s) ?
 		    _("in full") : _("masked"));
 		tui_pop(t);
 	}
@@ -682,10 +716,13 @@ static const struct tui_screen export_screen = {
 	N_("The office's residents, payments, settlements or off-site "
 	    "registrations as a CSV file with Chinese headers, for one year "
 	    "and one village or all, in GB18030 (what Excel on Chinese "
-	    "Windows opens) or UTF-8, as yibao export writes it.  ID numbers "
-	    "are in full for a supervisor, masked for a clerk.  The file is "
-	    "written whole or not at all; Esc during the work stops it.  The "
-	    "audit log records what left the office."),
+	    "Windows opens), UTF-8, or UTF-8 with a byte-order mark (what "
+	    "Excel opens when a name has a character GB18030 lacks), as "
+	    "yibao export writes it.  Settlements can carry the national "
+	    "platform's field names instead of the Chinese headers.  ID "
+	    "numbers are in full for a supervisor, masked for a clerk.  The "
+	    "file is written whole or not at all; Esc during the work stops "
+	    "it.  The audit log records what left the office."),
 	export_draw, export_key, export_free, export_keys
 };
 
@@ -706,6 +743,7 @@ open_export(struct tui *t)
 	tui_form_set(ef->form, E_YEAR, year);
 	tui_form_set(ef->form, E_FILE, "export.csv");
 	tui_form_set(ef->form, E_ENC, "1");
+	tui_form_set(ef->form, E_HEAD, "1");
 	tui_push(t, &export_screen, ef);
 }
 
@@ -714,6 +752,9 @@ static const struct tui_menu_item exchange_items[] = {
 	{ N_("Import the holders of a hardship category"),
 	  open_import_categories },
 	{ N_("Export a list"), open_export },
+	{ N_("Settle a file of claims"), tui_open_claim_batch },
+	{ N_("Night sync: the centre's file, tonight's file"),
+	  tui_open_sync },
 };
 
 void

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "i18n.h"
+#include "tui/admin.h"
 #include "tui/claims.h"
 #include "tui/internal.h"
 #include "tui/reports.h"
@@ -23,6 +24,7 @@ static const struct tui_menu_item other_items[] = {
 	{ N_("Policy pack: its values and their source"), tui_open_policy },
 	{ N_("Change my password"), tui_open_passwd },
 	{ N_("Lock the screen"), tui_lock },
+	{ N_("Operators (administrator)"), tui_open_operators },
 };
 
 static void
@@ -41,8 +43,9 @@ static const struct tui_menu_item main_items[] = {
 	{ N_("Off-site registrations"), tui_open_offsite_menu },
 	{ N_("Claims: settle, slips, the year"), tui_open_claims_menu },
 	{ N_("Reports: enrolment, subsidies, settlements"), tui_open_reports },
-	{ N_("Data exchange: import a roster, export"), tui_open_exchange },
-	{ N_("Other: the policy pack, my password, lock"), open_other },
+	{ N_("Data exchange: import, export, the night sync"),
+	  tui_open_exchange },
+	{ N_("Other: policy pack, password, lock, operators"), open_other },
 };
 
 void

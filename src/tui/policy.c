@@ -2,8 +2,10 @@
  * policy.c: the office's policy pack on screen, read only: its id and
  * name, the chain of packs it extends with their files, the hash every
  * payment and claim records, then every resolved value in pack syntax
- * with the file and line it came from (as `yibao policy show`).  Changing
- * the pack stays an administrator's command (yibao policy use).
+ * with the file and line it came from (as `yibao policy show`).  F5
+ * lists the packs of the policy directory (yibao policy list) and lets an
+ * administrator make one the office's pack (yibao policy use), after a
+ * question; the running session takes the new pack at once.
  */
 #include "config.h"
 
@@ -14,6 +16,9 @@
 #include "core/policy_load.h"
 #include "core/text.h"
 #include "i18n.h"
+#include "ops/operator.h"
+#include "ops/policy_pack.h"
+#include "ops/session.h"
 #include "tui/reports.h"
 #include "tui/screens.h"
 
@@ -114,8 +119,7 @@ build(struct tui *t, struct polview *v)
 	v->started = 0;
 	if (p == NULL) {
 		scr_page_add(&v->page, TUI_A_ERROR, "! %s", _("This office has "
-		    "no policy pack: an administrator chooses one with yibao "
-		    "policy use ID."));
+		    "no policy pack: an administrator chooses one with F5."));
 		return;
 	}
 	scr_page_add(&v->page, TUI_A_BOLD, "%s: %s", p->id, p->name);
@@ -138,11 +142,17 @@ policy_draw(struct tui *t, void *state)
 	tui_cursor(t, -1, -1);
 }
 
+static void open_packs(struct tui *t, struct polview *v);
+
 static int
 policy_key(struct tui *t, void *state, const struct tui_key *k)
 {
 	struct polview *v = state;
 
+	if (k->code == TUI_KEY_F(5)) {
+		open_packs(t, v);
+		return TUI_HANDLED;
+	}
 	if (k->code == TUI_KEY_F(4)) {
 		scr_page_print(t, &v->page, _("The policy pack"));
 		return TUI_HANDLED;
@@ -160,6 +170,7 @@ policy_free(void *state)
 }
 
 static const struct tui_keyhelp policy_keys[] = {
+	{ "F5", N_("Choose a pack") },
 	{ "F4", N_("Print") },
 	{ "F1", N_("Help") },
 	{ "Esc", N_("Back") },
@@ -173,9 +184,10 @@ static const struct tui_screen policy_screen = {
 	    "each payment and claim records, then every value as the program "
 	    "resolved it (a pack's own value over the one it extends), with "
 	    "the file and line it comes from.  A value marked ! is "
-	    "illustrative: a demonstration number no document gives.  An "
-	    "administrator changes the pack with yibao policy use.  Arrows "
-	    "and PgUp/PgDn scroll; F4 prints."),
+	    "illustrative: a demonstration number no document gives.  F5 "
+	    "lists the packs the program has and lets an administrator "
+	    "choose the office's (as yibao policy use).  Arrows and "
+	    "PgUp/PgDn scroll; F4 prints."),
 	policy_draw, policy_key, policy_free, policy_keys
 };
 
@@ -188,4 +200,160 @@ tui_open_policy(struct tui *t)
 		return;
 	build(t, v);
 	tui_push(t, &policy_screen, v);
+}
+
+/* ---- choose the office's pack (policy use) ---------------------------- */
+
+struct packs {
+	struct policy_pack_info *v;
+	int n;
+	struct tui_list list;
+	struct polview *view;		/* the pack's page under this list */
+};
+
+static void
+pack_row(struct tui *t, void *ctx, int i, char *buf, size_t bufsz)
+{
+	struct packs *ps = ctx;
+	const struct policy_pack_info *k = &ps->v[i];
+	const struct policy *cur = t->s.policy;
+	char year[16];
+
+	buf[0] = '\0';
+	scr_cell(buf, bufsz, k->id, 18, 0);
+	if (!k->loadable) {
+		snprintf(buf + strlen(buf), bufsz - strlen(buf), "! %s",
+		    k->error);
+		return;
+	}
+	snprintf(year, sizeof year, "%d", k->year);
+	scr_cell(buf, bufsz, year, 4, 0);
+	scr_cell(buf, bufsz, cur != NULL && strcmp(cur->id, k->id) == 0 ?
+	    _("in use") : "", 8, 0);
+	scr_cell(buf, bufsz, k->name, 40, 0);
+}
+
+static void
+packs_draw(struct tui *t, void *state)
+{
+	struct packs *ps = state;
+	char head[256] = "";
+
+	scr_cell(head, sizeof head, _("Pack"), 18, 0);
+	scr_cell(head, sizeof head, _("Year"), 4, 0);
+	scr_cell(head, sizeof head, "", 8, 0);
+	scr_cell(head, sizeof head, _("Title"), 40, 0);
+	tui_print(t, 0, 5, 0, TUI_A_BOLD, head);	/* past the numbers */
+	tui_list_draw(t, &ps->list, 1, 1, tui_body_rows(t) - 1,
+	    tui_body_cols(t) - 2);
+}
+
+static void
+use_pack(struct tui *t, struct packs *ps)
+{
+	const struct policy_pack_info *k = &ps->v[ps->list.sel];
+	struct policy_use_result res;
+	struct ops_error err;
+	char q[512];
+
+	if (t->s.role < ROLE_ADMIN) {
+		tui_error(t, _("Only an administrator chooses the office's "
+		    "pack; %s is a %s."), t->s.login, role_label(t->s.role));
+		return;
+	}
+	if (!k->loadable) {
+		tui_error(t, _("The policy pack %s cannot be used: %s"), k->id,
+		    k->error);
+		return;
+	}
+	snprintf(q, sizeof q, _("Make %s (%s) the office's policy pack?  "
+	    "Payments and claims from now on are reckoned by it."), k->id,
+	    k->name);
+	if (!tui_confirm(t, q, 0))
+		return;
+	ops_session_clock(&t->s);
+	if (ops_policy_use(&t->s, k->id, &res, &err) != OPS_OK) {
+		tui_error(t, "%s", err.msg);
+		return;
+	}
+	if (!res.changed) {
+		tui_status(t, _("The office already uses the policy pack %s; "
+		    "nothing was changed."), res.id);
+		return;
+	}
+	/* The screens under this one read the new pack from the session. */
+	if (ops_session_policy_reload(&t->s, &err) != OPS_OK) {
+		tui_error(t, "%s", err.msg);
+		return;
+	}
+	build(t, ps->view);
+	tui_status(t, _("The office now uses the policy pack %s (%s)."),
+	    res.id, res.name);
+	tui_pop(t);
+}
+
+static int
+packs_key(struct tui *t, void *state, const struct tui_key *k)
+{
+	struct packs *ps = state;
+	int r = tui_list_key(t, &ps->list, k);
+
+	if (r == TUI_LIST_CHOOSE && ps->n > 0) {
+		use_pack(t, ps);
+		return TUI_HANDLED;
+	}
+	return r == TUI_UNHANDLED ? TUI_UNHANDLED : TUI_HANDLED;
+}
+
+static void
+packs_free(void *state)
+{
+	struct packs *ps = state;
+
+	free(ps->v);
+	free(ps);
+}
+
+static const struct tui_keyhelp packs_keys[] = {
+	{ "Enter", N_("Use this pack") },
+	{ "F1", N_("Help") },
+	{ "Esc", N_("Back") },
+	{ NULL, NULL }
+};
+
+static const struct tui_screen packs_screen = {
+	N_("Choose the office's pack"),
+	N_("The policy packs the program has (yibao policy list): id, "
+	    "benefit year and name; a pack that does not load says why.  "
+	    "Enter (or the row's number) makes the chosen pack the office's, "
+	    "after a question, as yibao policy use: an administrator's work, "
+	    "recorded in the audit log with the pack's hash.  Payments and "
+	    "claims saved before keep the pack they were made with."),
+	packs_draw, packs_key, packs_free, packs_keys
+};
+
+static void
+open_packs(struct tui *t, struct polview *v)
+{
+	struct packs *ps = calloc(1, sizeof *ps);
+	struct ops_error err;
+
+	if (ps == NULL)
+		return;
+	if (ops_policy_packs(&ps->v, &ps->n, &err) != OPS_OK) {
+		tui_error(t, "%s", err.msg);
+		free(ps);
+		return;
+	}
+	ps->view = v;
+	ps->list.n = ps->n;
+	ps->list.numbered = 1;
+	ps->list.row = pack_row;
+	ps->list.ctx = ps;
+	for (int i = 0; i < ps->n; i++)
+		if (t->s.policy != NULL && strcmp(t->s.policy->id,
+		    ps->v[i].id) == 0)
+			ps->list.sel = i;
+	if (tui_push(t, &packs_screen, ps) != 0)
+		packs_free(ps);
 }

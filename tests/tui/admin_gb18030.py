@@ -1,0 +1,10 @@
+#!/usr/bin/python3
+"""admin_gb18030.py: admin.py through PtyTerm in zh_CN.GB18030."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import admin  # noqa: E402
+import tuitest  # noqa: E402
+
+admin.run(tuitest.PtyTerm, "zh_CN.GB18030")
