@@ -293,13 +293,27 @@ tui_open_member_add(struct tui *t, const char *id)
 	open_form(t, 0, id);
 }
 
+static void
+open_move(struct tui *t)
+{
+	tui_open_member_move(t, NULL);
+}
+
+static void
+open_head(struct tui *t)
+{
+	tui_open_make_head(t, NULL);
+}
+
 static const struct tui_menu_item hh_items[] = {
 	{ N_("Create a household"), open_create },
 	{ N_("Add a member to a household"), open_add },
+	{ N_("Move a member to another household"), open_move },
+	{ N_("Make a member the head"), open_head },
 };
 
 void
 tui_open_household(struct tui *t)
 {
-	tui_menu_open(t, N_("Households"), hh_items, 2);
+	tui_menu_open(t, N_("Households"), hh_items, 4);
 }
