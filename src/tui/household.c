@@ -244,7 +244,9 @@ static const struct tui_screen hh_screen = {
 	    "first).  After saving, the screen is ready to add the other "
 	    "members: the ID number of each and the relation to the head, by "
 	    "number.  What was found is shown beside each field as you leave "
-	    "it.  Esc goes back."),
+	    "it.  To move a member to another household or make another "
+	    "member the head, choose 3 or 4 in the Households menu, or press "
+	    "M or H on the resident's page.  Esc goes back."),
 	hh_draw, hh_key, hh_free, hh_keys
 };
 
