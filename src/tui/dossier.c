@@ -4,7 +4,10 @@
  * departments, coverage this year and next, and payments.  The page is
  * built from the ops when opened and after each action, and scrolls.
  * Actions on function keys: F4 contributions, F5/F6 add a category or a
- * qualification, F7 end one.
+ * qualification, F7 end one, F8 join a household, F9 claims; and on
+ * letters, which no terminal loses: E edit, X end or reopen, M move to
+ * another household, H make head.  Enter lists the letters' actions as a
+ * numbered menu, for a clerk who has not learnt them.
  */
 #include "config.h"
 
@@ -21,6 +24,7 @@
 
 struct dossier {
 	char id[19];
+	int ended;		/* the coverage has ended: X reopens */
 	struct scr_page page;
 	char error[512];
 	int stamp;		/* rebuild when tui_dossier_changed() bumps it */
@@ -167,6 +171,7 @@ build(struct tui *t, struct dossier *d)
 		free(v);
 		return;
 	}
+	d->ended = strcmp(v->r.status, "active") != 0;
 	scr_page_add(pg, TUI_A_BOLD, "%s  %s", v->r.name,
 	    tui_shown_id(t, v->r.id_number, idb));
 	scr_page_add(pg, 0, "  %s %s   %s %s   %s %s",
@@ -224,11 +229,90 @@ dossier_draw(struct tui *t, void *state)
 	tui_cursor(t, -1, -1);
 }
 
+/*
+ * The numbered menu of the letter actions.  A menu item knows no
+ * resident, so the dossier that opens the menu leaves its ID here; each
+ * item takes the menu off first, so Esc on the form goes back to the
+ * dossier.
+ */
+static char action_id[19];
+
+static void
+act_edit(struct tui *t)
+{
+	tui_pop(t);
+	tui_open_resident_edit(t, action_id);
+}
+
+static void
+act_end(struct tui *t)
+{
+	tui_pop(t);
+	tui_open_resident_end(t, action_id);
+}
+
+static void
+act_move(struct tui *t)
+{
+	tui_pop(t);
+	tui_open_member_move(t, action_id);
+}
+
+static void
+act_head(struct tui *t)
+{
+	tui_pop(t);
+	tui_open_make_head(t, action_id);
+}
+
+static const struct tui_menu_item active_items[] = {
+	{ N_("Edit name, village, phone... (E)"), act_edit },
+	{ N_("End the coverage (X)"), act_end },
+	{ N_("Move to another household (M)"), act_move },
+	{ N_("Make head of the household (H)"), act_head },
+};
+
+static const struct tui_menu_item ended_items[] = {
+	{ N_("Edit name, village, phone... (E)"), act_edit },
+	{ N_("Reopen the coverage (X)"), act_end },
+	{ N_("Move to another household (M)"), act_move },
+	{ N_("Make head of the household (H)"), act_head },
+};
+
+/* A letter's action, or the menu (Enter); 0 when the key is neither. */
+static int
+letter_action(struct tui *t, struct dossier *d, const struct tui_key *k)
+{
+	uint32_t c = k->ch | 0x20;	/* e and E alike */
+
+	if (k->code == TUI_KEY_ENTER) {
+		snprintf(action_id, sizeof action_id, "%s", d->id);
+		tui_menu_open(t, N_("Resident's actions"), d->ended ?
+		    ended_items : active_items, 4);
+		return 1;
+	}
+	if (k->code != TUI_KEY_CHAR)
+		return 0;
+	if (c == 'e')
+		tui_open_resident_edit(t, d->id);
+	else if (c == 'x')
+		tui_open_resident_end(t, d->id);
+	else if (c == 'm')
+		tui_open_member_move(t, d->id);
+	else if (c == 'h')
+		tui_open_make_head(t, d->id);
+	else
+		return 0;
+	return 1;
+}
+
 static int
 dossier_key(struct tui *t, void *state, const struct tui_key *k)
 {
 	struct dossier *d = state;
 
+	if (d->error[0] == '\0' && letter_action(t, d, k))
+		return TUI_HANDLED;
 	switch (k->code) {
 	case TUI_KEY_F(4):
 		tui_open_pay(t, d->id);
@@ -262,15 +346,23 @@ dossier_free(void *state)
 	free(d);
 }
 
+/*
+ * The letters come after Esc: at 80 columns the bottom line has no room
+ * for them (it is cut there), and F1 lists them all.  F3 is everywhere.
+ */
 static const struct tui_keyhelp dossier_keys[] = {
+	{ "Enter", N_("More") },
 	{ "F4", N_("Pay") },
 	{ "F5", N_("Category") },
 	{ "F6", N_("Chronic") },
 	{ "F7", N_("End one") },
 	{ "F8", N_("Household") },
 	{ "F9", N_("Claims") },
-	{ "F3", N_("Find") },
 	{ "Esc", N_("Back") },
+	{ "E", N_("Edit details") },
+	{ "X", N_("End or reopen") },
+	{ "M", N_("Move household") },
+	{ "H", N_("Make head") },
 	{ NULL, NULL }
 };
 
@@ -284,10 +376,17 @@ static const struct tui_screen dossier_screen = {
 	    "household, F5 adds a hardship category, F6 a chronic-disease "
 	    "qualification, F7 ends one (a supervisor), F8 puts the resident "
 	    "in a household, F9 shows the claims of the year (settle one there, or "
-	    "see the off-site registrations).  Coverage for a year comes from a "
+	    "see the off-site registrations).  Letters: E edits the name, "
+	    "residence, insured category, village and phone; X ends the "
+	    "coverage (death, moved away, employment, military service) or "
+	    "reopens an ended one (a supervisor); M moves the resident to "
+	    "another household (another office's as OFFICE/NUMBER); H makes "
+	    "the resident the head of their household.  Enter lists these as "
+	    "a numbered menu.  Coverage for a year comes from a "
 	    "payment for it that no refund or reversal cancels; benefits start "
 	    "on the day shown (after the waiting period of a late payment, "
-	    "RULES.md 3.3)."),
+	    "RULES.md 3.3); no claim is settled from the day a coverage "
+	    "ends."),
 	dossier_draw, dossier_key, dossier_free, dossier_keys
 };
 

@@ -244,7 +244,9 @@ static const struct tui_screen hh_screen = {
 	    "first).  After saving, the screen is ready to add the other "
 	    "members: the ID number of each and the relation to the head, by "
 	    "number.  What was found is shown beside each field as you leave "
-	    "it.  Esc goes back."),
+	    "it.  To move a member to another household or make another "
+	    "member the head, choose 3 or 4 in the Households menu, or press "
+	    "M or H on the resident's page.  Esc goes back."),
 	hh_draw, hh_key, hh_free, hh_keys
 };
 
@@ -293,13 +295,27 @@ tui_open_member_add(struct tui *t, const char *id)
 	open_form(t, 0, id);
 }
 
+static void
+open_move(struct tui *t)
+{
+	tui_open_member_move(t, NULL);
+}
+
+static void
+open_head(struct tui *t)
+{
+	tui_open_make_head(t, NULL);
+}
+
 static const struct tui_menu_item hh_items[] = {
 	{ N_("Create a household"), open_create },
 	{ N_("Add a member to a household"), open_add },
+	{ N_("Move a member to another household"), open_move },
+	{ N_("Make a member the head"), open_head },
 };
 
 void
 tui_open_household(struct tui *t)
 {
-	tui_menu_open(t, N_("Households"), hh_items, 2);
+	tui_menu_open(t, N_("Households"), hh_items, 4);
 }

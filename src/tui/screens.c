@@ -185,3 +185,14 @@ scr_check_id(struct tui *t, const char *typed, char out[19], char *msg,
 	}
 	return 0;
 }
+
+void
+scr_choice_key(struct tui_form *f, const struct tui_key *k)
+{
+	struct field *fl = &f->field[f->cur];
+	const struct tui_form_field *d = &f->def[f->cur];
+
+	if (k->code == TUI_KEY_CHAR && k->ch >= '0' && k->ch <= '9' &&
+	    (d->flags & TUI_FIELD_DIGITS) && d->maxlen == 1 && fl->len == 1)
+		field_clear(fl);
+}

@@ -49,6 +49,12 @@ const char *scr_choose(const struct scr_choice *c, int n, const char *text);
 void scr_choices_line(const struct scr_choice *c, int n, char *buf,
     size_t bufsz);
 
+/*
+ * Before tui_form_key: a digit typed in a full one-digit choice field
+ * replaces the number there, so a prefilled choice changes in one key.
+ */
+void scr_choice_key(struct tui_form *f, const struct tui_key *k);
+
 /* Forms in the screens use this label width, so a note can go beside. */
 #define SCR_LABEL_COLS 16
 /* Body column right after field `width` wide of a form drawn at x. */
@@ -69,5 +75,17 @@ void tui_dossier_changed(void);
 void tui_open_period_add(struct tui *t, const char *id, int qualification);
 void tui_open_period_end(struct tui *t, const char *id);
 void tui_open_member_add(struct tui *t, const char *id);
+
+/*
+ * The resident's own actions (resident_edit.c, resident_end.c,
+ * household_move.c), opened from the dossier with the resident's ID, or
+ * (the household ones) from the Households menu with NULL: then the form
+ * asks for the ID number first.
+ */
+void tui_open_resident_edit(struct tui *t, const char *id);
+/* End an active coverage; reopen an ended one (a supervisor). */
+void tui_open_resident_end(struct tui *t, const char *id);
+void tui_open_member_move(struct tui *t, const char *id);
+void tui_open_make_head(struct tui *t, const char *id);
 
 #endif
