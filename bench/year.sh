@@ -65,6 +65,8 @@ n_reg=$(($(wc -l <"$DIR/year-out.csv") - 1))
 WORK="$DIR/year-work.db"
 rm -f "$WORK" "$WORK-wal" "$WORK-shm"
 cp "$DB" "$WORK"
+# The copy's dirty pages out first, or the first commits wait for them.
+sync
 q "SELECT id_number FROM claim GROUP BY id_number
     ORDER BY count(*) DESC, id_number LIMIT $RUNS" >"$DIR/year-people"
 most=$(q "SELECT count(*) FROM claim GROUP BY id_number
