@@ -1,6 +1,7 @@
 /*
  * pay.c: yibao pay ID... [--year Y] [--date D] [--late-case CASE
- * [--employee-ended-on D]] [--json]; yibao refund RECEIPT-LINE --reason
+ * [--employee-ended-on D]] [--json]; yibao pay --batch FILE [--dry-run]
+ * [--json]; yibao refund RECEIPT-LINE --reason
  * employment|military|death [--json]; yibao reverse RECEIPT[-LINE]
  * --reason TEXT [--json]; yibao coverage ID [--year Y] [--json].
  * Receipts and lists are aligned in display columns; --json gives the
@@ -21,6 +22,7 @@
 #include "i18n.h"
 #include "io/json.h"
 #include "io/out.h"
+#include "ops/pay_batch.h"
 #include "ops/payment.h"
 
 
@@ -32,6 +34,9 @@ struct pay_args {
 	enum late_case late_case;
 	struct date employee_ended_on;
 	const char *reason;
+	const char *batch;		/* --batch FILE */
+	int dry_run;
+	int nopts;			/* options other than --json, --dry-run */
 	int json;
 	int nargs;
 	char **args;
@@ -75,6 +80,8 @@ parse_args(int argc, char **argv, const char *allowed, struct pay_args *a)
 		{ "employee-ended-on", required_argument, NULL, 'e' },
 		{ "reason", required_argument, NULL, 'r' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "batch", required_argument, NULL, 'B' },
+		{ "dry-run", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -88,6 +95,8 @@ parse_args(int argc, char **argv, const char *allowed, struct pay_args *a)
 			    "yibao --help"), argv[0], argv[optind - 1]);
 			return -1;
 		}
+		if (c != 'j' && c != 'n' && c != 'B')
+			a->nopts++;
 		switch (c) {
 		case 'y':
 			if (parse_year(argv[0], optarg, &a->year) != 0)
@@ -112,6 +121,8 @@ parse_args(int argc, char **argv, const char *allowed, struct pay_args *a)
 			break;
 		case 'r': a->reason = optarg; break;
 		case 'j': a->json = 1; break;
+		case 'B': a->batch = optarg; break;
+		case 'n': a->dry_run = 1; break;
 		}
 	}
 	a->nargs = argc - optind;
@@ -265,6 +276,141 @@ json_receipt(const struct ops_session *s, const struct pay_receipt *r)
 	json_finish(&j);
 }
 
+/* ---- pay --batch ------------------------------------------------------ */
+
+static void
+print_batch(const struct pay_batch_report *r, int dry_run)
+{
+	cli_row("%s  %s  %s  %s  %s  %s  %s", cli_pad(_("Receipt"), 16, 0),
+	    cli_pad(_("Line"), 5, 1), cli_pad(_("Household"), 20, 0),
+	    cli_pad(_("Persons"), 7, 1), cli_pad(_("Standard"), 10, 1),
+	    cli_pad(_("Subsidy"), 10, 1), cli_pad(_("Due"), 10, 1));
+	for (size_t i = 0; i < r->nreceipts; i++) {
+		const struct pay_batch_receipt *c = &r->receipt[i];
+		char line[24], n[16];
+
+		snprintf(line, sizeof line, "%ld", c->line);
+		snprintf(n, sizeof n, "%d", c->n);
+		cli_row("%s  %s  %s  %s  %s  %s  %s",
+		    cli_pad(c->receipt[0] ? c->receipt : "-", 16, 0),
+		    cli_pad(line, 5, 1),
+		    cli_pad(c->household[0] ? c->household : "-", 20, 0),
+		    cli_pad(n, 7, 1), cli_pad(cli_money(c->total_standard), 10, 1),
+		    cli_pad(cli_money(c->total_subsidy), 10, 1),
+		    cli_pad(cli_money(c->total), 10, 1));
+	}
+	{
+		char n[24];
+
+		snprintf(n, sizeof n, "%zu", r->npersons);
+		cli_row("%s  %s  %s  %s  %s", cli_pad(_("Total"), 45, 0),
+		    cli_pad(n, 7, 1), cli_pad(cli_money(r->total_standard), 10, 1),
+		    cli_pad(cli_money(r->total_subsidy), 10, 1),
+		    cli_pad(cli_money(r->total), 10, 1));
+	}
+	out_printf(dry_run ? _("Dry run: %zu receipts for %zu persons would "
+	    "be paid (%s); nothing was written.\n") : _("Paid %zu receipts "
+	    "for %zu persons (%s).\n"), r->nreceipts, r->npersons,
+	    r->encoding);
+}
+
+static void
+json_batch(const struct ops_session *s, const struct pay_batch_report *r,
+    int dry_run)
+{
+	struct json j;
+	char d[DATE_BUFSZ], idb[19];
+
+	json_init(&j, stdout);
+	json_object_begin(&j, NULL);
+	json_bool(&j, "dry_run", dry_run);
+	json_string(&j, "encoding", r->encoding);
+	json_array_begin(&j, "receipts");
+	for (size_t i = 0; i < r->nreceipts; i++) {
+		const struct pay_batch_receipt *c = &r->receipt[i];
+
+		json_object_begin(&j, NULL);
+		json_string(&j, "receipt", c->receipt[0] ? c->receipt : NULL);
+		json_int(&j, "line", (int)c->line);
+		json_string(&j, "household", c->household[0] ? c->household :
+		    NULL);
+		json_string(&j, "paid_on", date_format(c->paid_on, d));
+		json_int(&j, "year", c->year);
+		json_array_begin(&j, "lines");
+		for (int k = 0; k < c->n; k++) {
+			const struct pay_batch_person *p =
+			    &r->person[c->first + (size_t)k];
+			int cat = p->subsidy_category;
+
+			json_object_begin(&j, NULL);
+			json_string(&j, "key", p->key[0] ? p->key : NULL);
+			json_int(&j, "line", (int)p->line);
+			json_string(&j, "id_number", cli_shown_id(s,
+			    p->id_number, idb));
+			json_string(&j, "name", p->name);
+			json_money(&j, "standard", p->standard);
+			json_money(&j, "subsidy", p->subsidy);
+			json_string(&j, "subsidy_category", cat >= 0 ?
+			    category_code((enum category)cat) : NULL);
+			json_money(&j, "due", p->due);
+			json_object_end(&j);
+		}
+		json_array_end(&j);
+		json_money(&j, "total_standard", c->total_standard);
+		json_money(&j, "total_subsidy", c->total_subsidy);
+		json_money(&j, "total", c->total);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_int(&j, "persons", (int)r->npersons);
+	json_money(&j, "total_standard", r->total_standard);
+	json_money(&j, "total_subsidy", r->total_subsidy);
+	json_money(&j, "total", r->total);
+	json_object_end(&j);
+	json_finish(&j);
+}
+
+static int
+pay_batch(struct cli *cli, const struct pay_args *a)
+{
+	struct pay_batch_report r;
+	struct ops_session s;
+	struct ops_error err;
+	FILE *f;
+	int rc;
+
+	if (a->nopts > 0 || a->nargs > 0) {
+		cli_error("%s", _("pay --batch FILE takes the persons, years "
+		    "and dates from the file: give no ID number and no other "
+		    "option but --dry-run and --json"));
+		return EXIT_USAGE;
+	}
+	if ((f = fopen(a->batch, "rb")) == NULL) {
+		cli_error(_("cannot open %s: %m"), a->batch);
+		return EXIT_INVALID;
+	}
+	if ((rc = cli_session_open(cli, &s, CLI_NEED_POLICY)) != EXIT_OK) {
+		fclose(f);
+		return rc;
+	}
+	if (ops_pay_batch(&s, f, a->dry_run, &r, &err) == OPS_OK) {
+		if (a->json)
+			json_batch(&s, &r, a->dry_run);
+		else
+			print_batch(&r, a->dry_run);
+	} else {
+		for (size_t i = 0; i < r.nproblems; i++)
+			out_printf(_("line %ld: %s\n"), r.problem[i].line,
+			    r.problem[i].reason);
+		cli_error("%s", err.msg);
+		rc = cli_exit_status(err.status);
+	}
+	pay_batch_report_free(&r);
+	fclose(f);
+	cli_session_close(&s);
+	return rc;
+}
+
 int
 cmd_pay(struct cli *cli, int argc, char **argv)
 {
@@ -276,8 +422,14 @@ cmd_pay(struct cli *cli, int argc, char **argv)
 	char *ids[PAY_MEMBERS_MAX] = { NULL };
 	int rc;
 
-	if (parse_args(argc, argv, "ydlej", &a) != 0)
+	if (parse_args(argc, argv, "ydlejBn", &a) != 0)
 		return EXIT_USAGE;
+	if (a.batch != NULL)
+		return pay_batch(cli, &a);
+	if (a.dry_run) {
+		cli_error("%s", _("pay: --dry-run goes with --batch FILE"));
+		return EXIT_USAGE;
+	}
 	if (a.nargs < 1) {
 		cli_error(_("pay: whom for? give one ID number, or several "
 		    "of one household"));

@@ -106,7 +106,7 @@ ops_person_lines(struct ops_session *s, const char *id, struct pay_line **lines,
 
 static enum ops_status
 check_ids(struct ops_session *s, const struct pay_request *req,
-    char ids[][IDCARD_LEN + 1], struct ops_error *err)
+    char ids[][IDCARD_LEN + 1], int *who, struct ops_error *err)
 {
 	struct idcard card;
 	enum idcard_err e;
@@ -118,6 +118,7 @@ check_ids(struct ops_session *s, const struct pay_request *req,
 		return ops_fail(err, OPS_INVALID, _("at most %d people can be "
 		    "on one receipt"), PAY_MEMBERS_MAX);
 	for (int i = 0; i < req->nids; i++) {
+		*who = i;
 		if ((e = idcard_parse(req->ids[i], s->today, &card)) !=
 		    IDCARD_OK)
 			return ops_fail(err, OPS_INVALID, _("%s: %s"),
@@ -129,6 +130,7 @@ check_ids(struct ops_session *s, const struct pay_request *req,
 				    "given twice: a person pays once"),
 				    ids[i]);
 	}
+	*who = -1;
 	return OPS_OK;
 }
 
@@ -285,31 +287,26 @@ pay_check(struct ops_session *s, const struct pay_request *req,
 	return OPS_OK;
 }
 
-enum ops_status
-ops_pay(struct ops_session *s, const struct pay_request *req,
-    struct pay_receipt *r, struct ops_error *err)
+/* The receipt's checks and, unless req->dry_run, its rows and audit lines. */
+static enum ops_status
+pay_body(struct ops_session *s, const struct pay_request *req,
+    const char ids[][IDCARD_LEN + 1], struct date on, struct pay_receipt *r,
+    int *who, struct ops_error *err)
 {
-	char ids[PAY_MEMBERS_MAX][IDCARD_LEN + 1];
 	char household[48] = "";
 	struct db_pay_person p;
-	struct date on;
 	enum ops_status st;
 
-	memset(r, 0, sizeof *r);
-	if ((st = pay_check(s, req, &on, err)) != OPS_OK ||
-	    (st = check_ids(s, req, ids, err)) != OPS_OK)
-		return st;
-	if ((st = ops_begin(s, err)) != OPS_OK)
-		return st;
 	for (int i = 0; i < req->nids; i++) {
 		struct pay_member *m = &r->m[i];
 
+		*who = i;
 		if ((st = check_person(s, ids[i], req->nids, &p, household,
 		    sizeof household, err)) != OPS_OK ||
 		    (st = compute_member(s, req, &p, on, &m->c, err)) !=
 		    OPS_OK ||
 		    (st = check_not_paid(s, &p, m->c.year, err)) != OPS_OK)
-			goto fail;
+			return st;
 		m->line = i + 1;
 		snprintf(m->id_number, sizeof m->id_number, "%s", ids[i]);
 		snprintf(m->name, sizeof m->name, "%s", p.name);
@@ -318,9 +315,10 @@ ops_pay(struct ops_session *s, const struct pay_request *req,
 			    p.household_number, r->household_number,
 			    sizeof r->household_number);
 	}
+	*who = -1;
 	if (!req->dry_run && (st = ops_new_key(s, 'R', r->receipt,
 	    sizeof r->receipt, err)) != OPS_OK)
-		goto fail;
+		return st;
 	snprintf(r->site, sizeof r->site, "%s", s->site);
 	snprintf(r->policy_id, sizeof r->policy_id, "%s", s->policy->id);
 	r->paid_on = on;
@@ -332,19 +330,51 @@ ops_pay(struct ops_session *s, const struct pay_request *req,
 		snprintf(m->key, sizeof m->key, "%s-%d", r->receipt, m->line);
 		if (!req->dry_run &&
 		    (st = write_member(s, r, m, req, err)) != OPS_OK)
-			goto fail;
+			return st;
 		r->total += m->c.due;
 		r->total_standard += m->c.standard;
 		r->total_subsidy += m->c.subsidy;
 	}
-	if (req->dry_run) {
+	return OPS_OK;
+}
+
+enum ops_status
+ops_pay_in_tx(struct ops_session *s, const struct pay_request *req,
+    struct pay_receipt *r, int *who, struct ops_error *err)
+{
+	char ids[PAY_MEMBERS_MAX][IDCARD_LEN + 1];
+	struct date on;
+	enum ops_status st;
+
+	memset(r, 0, sizeof *r);
+	*who = -1;
+	if ((st = pay_check(s, req, &on, err)) != OPS_OK ||
+	    (st = check_ids(s, req, ids, who, err)) != OPS_OK)
+		return st;
+	return pay_body(s, req, ids, on, r, who, err);
+}
+
+enum ops_status
+ops_pay(struct ops_session *s, const struct pay_request *req,
+    struct pay_receipt *r, struct ops_error *err)
+{
+	char ids[PAY_MEMBERS_MAX][IDCARD_LEN + 1];
+	struct date on;
+	enum ops_status st;
+	int who;
+
+	memset(r, 0, sizeof *r);
+	if ((st = pay_check(s, req, &on, err)) != OPS_OK ||
+	    (st = check_ids(s, req, ids, &who, err)) != OPS_OK)
+		return st;
+	if ((st = ops_begin(s, err)) != OPS_OK)
+		return st;
+	if ((st = pay_body(s, req, ids, on, r, &who, err)) != OPS_OK ||
+	    req->dry_run) {
 		ops_rollback(s);
-		return OPS_OK;
+		return st;
 	}
 	return ops_commit(s, err);
-fail:
-	ops_rollback(s);
-	return st;
 }
 
 /* ---- refund and reversal --------------------------------------------- */

@@ -59,6 +59,16 @@ struct pay_receipt {
 enum ops_status ops_pay(struct ops_session *s, const struct pay_request *req,
     struct pay_receipt *out, struct ops_error *err);
 
+/*
+ * ops_pay inside the caller's transaction (a file of receipts: one
+ * commit for all): the same checks, rows and audit lines.  When a member
+ * is refused, *who is its index in req->ids (else -1: the receipt as a
+ * whole); what was written is the caller's to roll back.
+ */
+enum ops_status ops_pay_in_tx(struct ops_session *s,
+    const struct pay_request *req, struct pay_receipt *out, int *who,
+    struct ops_error *err);
+
 /* A refund or a reversal: the new receipt and its lines. */
 struct cancel_line {
 	char key[PAY_KEY_MAX];
