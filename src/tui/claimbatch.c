@@ -5,7 +5,8 @@
  * figures and the totals, or every refused row with its line and reason;
  * F2 there saves them all in one transaction, and only a file without a
  * refused row can be saved.  ops_claim_batch offers no progress hook: a
- * box says the work is under way.
+ * box says the work is under way.  The form asking for the file is
+ * filebatch.c's, shared with the file of contributions.
  */
 #include "config.h"
 
@@ -13,41 +14,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "i18n.h"
 #include "ops/claim_batch.h"
 #include "ops/session.h"
 #include "tui/admin.h"
 #include "tui/claims.h"
+#include "tui/filebatch.h"
 #include "tui/internal.h"
 #include "tui/screens.h"
 
-#define PATH_LEN 1024
-
 struct batch {
-	char file[PATH_LEN];
+	char file[FILEBATCH_PATH_LEN];
 	struct scr_page page;
 	int clean;		/* the dry run refused nothing */
 	int done;		/* saved */
 };
-
-static void
-working(struct tui *t, const char *title)
-{
-	int bw = tui_body_cols(t), bh = tui_body_rows(t);
-	int w = bw < 60 ? bw : 60, y = (bh - 5) / 2, x = (bw - w) / 2;
-
-	tui_draw_all(t);
-	if (!TUI_TOO_SMALL(t)) {
-		draw_box(t, y, x, 5, w, title);
-		tui_print(t, y + 2, x + 2, w - 4, TUI_A_NORMAL,
-		    _("Working... every claim is settled in one transaction."));
-	}
-	tui_cursor(t, -1, -1);
-	tui_flush(t);
-}
 
 static enum ops_status
 run(struct tui *t, struct batch *b, int dry, struct claim_batch_report *r,
@@ -60,7 +42,9 @@ run(struct tui *t, struct batch *b, int dry, struct claim_batch_report *r,
 	if ((f = fopen(b->file, "rb")) == NULL)
 		return ops_fail(err, OPS_INVALID, _("cannot open %s: %s"),
 		    b->file, strerror(errno));
-	working(t, dry ? _("Reading the claims") : _("Saving the claims"));
+	filebatch_working(t, dry ? _("Reading the claims") :
+	    _("Saving the claims"), _("Working... every claim is settled in "
+	    "one transaction."));
 	ops_session_clock(&t->s);
 	st = ops_claim_batch(&t->s, f, dry, r, err);
 	fclose(f);
@@ -213,60 +197,10 @@ static const struct tui_screen batch_screen = {
 	batch_draw, batch_key, batch_free, batch_keys
 };
 
-/* ---- the form: the file ---------------------------------------------- */
-
-struct batchform {
-	struct tui_form *form;
-};
-
-static int
-check_file(struct tui *t, struct tui_form *f, int idx, char *msg,
-    size_t msgsz)
-{
-	const char *path = tui_form_get(f, idx);
-	struct stat sb;
-
-	(void)t;
-	if (path[0] == '\0') {
-		snprintf(msg, msgsz, "%s", _("the name of the file"));
-		return -1;
-	}
-	if (stat(path, &sb) != 0 || access(path, R_OK) != 0) {
-		snprintf(msg, msgsz, _("cannot open %s: %s"), path,
-		    strerror(errno));
-		return -1;
-	}
-	if (S_ISDIR(sb.st_mode)) {
-		snprintf(msg, msgsz, _("cannot open %s: %s"), path,
-		    _("it is a folder"));
-		return -1;
-	}
-	return 0;
-}
-
-static const struct tui_form_field file_fields[1] = {
-	{ N_("File"), 44, 200, 0, check_file,
-	    N_("A CSV file of claims, one a line; Enter reads it") },
-};
+/* ---- the form: the file (filebatch.c) ------------------------------- */
 
 static void
-form_draw(struct tui *t, void *state)
-{
-	struct batchform *bf = state;
-
-	tui_print(t, 1, 1, 0, TUI_A_BOLD, _("Settle a file of claims"));
-	tui_form_draw(t, bf->form, 3, 1);
-	tui_wrap(t, 6, 3, tui_body_cols(t) - 6, 8, TUI_A_DIM,
-	    _("The header names the columns, in any order: id, kind, "
-	    "admitted, discharged, hospital, level, scope, emergency, "
-	    "disease, delivery, babies, major_disease, total, out_of_list, "
-	    "class_b, imported, imported_standard.  id, kind, admitted, "
-	    "hospital and total are needed; the others as claim settle's "
-	    "options."));
-}
-
-static void
-start(struct tui *t, struct batchform *bf)
+start(struct tui *t, const char *file)
 {
 	struct batch *b = calloc(1, sizeof *b);
 	struct claim_batch_report r;
@@ -275,7 +209,7 @@ start(struct tui *t, struct batchform *bf)
 
 	if (b == NULL)
 		return;
-	tui_form_get_buf(bf->form, 0, b->file, sizeof b->file);
+	snprintf(b->file, sizeof b->file, "%s", file);
 	st = run(t, b, 1, &r, &err);
 	b->clean = st == OPS_OK;
 	show(t, b, st, &r, err.msg);
@@ -284,27 +218,17 @@ start(struct tui *t, struct batchform *bf)
 		batch_free(b);
 }
 
-static int
-form_key(struct tui *t, void *state, const struct tui_key *k)
-{
-	struct batchform *bf = state;
-	int r = tui_form_screen_key(t, bf->form, k);
-
-	if (r == TUI_FORM_SAVE) {
-		start(t, bf);
-		return TUI_HANDLED;
-	}
-	return r;
-}
-
-static void
-form_free(void *state)
-{
-	struct batchform *bf = state;
-
-	tui_form_free(bf->form);
-	free(bf);
-}
+static const struct filebatch_kind claims_file = {
+	N_("Settle a file of claims"),
+	N_("The header names the columns, in any order: id, kind, "
+	    "admitted, discharged, hospital, level, scope, emergency, "
+	    "disease, delivery, babies, major_disease, total, out_of_list, "
+	    "class_b, imported, imported_standard.  id, kind, admitted, "
+	    "hospital and total are needed; the others as claim settle's "
+	    "options."),
+	N_("A CSV file of claims, one a line; Enter reads it"),
+	start
+};
 
 static const struct tui_keyhelp form_keys[] = {
 	{ "F2", N_("Read") },
@@ -321,20 +245,12 @@ static const struct tui_screen form_screen = {
 	    "--batch).  F2 or Enter settles the whole file as a trial and "
 	    "shows every claim and every refused row before anything is "
 	    "saved; one refused row and nothing can be."),
-	form_draw, form_key, form_free, form_keys
+	filebatch_form_draw, filebatch_form_key, filebatch_form_free,
+	form_keys
 };
 
 void
 tui_open_claim_batch(struct tui *t)
 {
-	struct batchform *bf = calloc(1, sizeof *bf);
-
-	if (bf == NULL || (bf->form = tui_form_new(file_fields, 1, bf)) ==
-	    NULL) {
-		free(bf);
-		return;
-	}
-	bf->form->label_cols = SCR_LABEL_COLS;
-	if (tui_push(t, &form_screen, bf) != 0)
-		form_free(bf);
+	filebatch_open(t, &form_screen, &claims_file);
 }

@@ -9,7 +9,8 @@
  * with the national field names, written as FILE.tmp and renamed when
  * whole.  Both show a progress box, and Esc stops them with nothing
  * written.  The menu also opens the night sync and a file of claims
- * settled at once (sync.c, claimbatch.c).
+ * settled at once (sync.c, claimbatch.c) and of contributions paid at
+ * once (paybatch.c).
  */
 #include "config.h"
 
@@ -753,6 +754,7 @@ static const struct tui_menu_item exchange_items[] = {
 	  open_import_categories },
 	{ N_("Export a list"), open_export },
 	{ N_("Settle a file of claims"), tui_open_claim_batch },
+	{ N_("Pay a file of contributions"), tui_open_pay_batch },
 	{ N_("Night sync: the centre's file, tonight's file"),
 	  tui_open_sync },
 };

@@ -146,8 +146,8 @@ def operators(env, t):
 
 def write_file(env, t, hubkey):
     t.send("9")                 # Data exchange
-    t.wait_for(" 5 ")
-    t.send("5")                 # Night sync
+    t.wait_for(" 6 ")
+    t.send("6")                 # Night sync
     screen = seen(t, SITE)
     body = [line[1:-1].rstrip() for line in screen.splitlines()[2:-3]]
     env.check("files written, waiting, applied: on screen",
@@ -221,8 +221,8 @@ def apply_back(env, back, hub_said):
     t = tuitest.PtyTerm(env, ["--db", env.db])
     login(t, "li", "5555")
     t.send("9")
-    t.wait_for(" 5 ")
-    t.send("5")
+    t.wait_for(" 6 ")
+    t.send("6")
     t.wait_for(SITE)
     t.key("F7")                 # not an administrator
     screen = t.settle()
@@ -287,7 +287,7 @@ def batch(env, t):
     before = claims(env)
     for name in ("bad-claims.csv", "claims.csv"):
         t.send("9")
-        t.wait_for(" 5 ")
+        t.wait_for(" 6 ")
         t.send("4")             # a file of claims
         t.settle()
         t.send(env.path(name))
