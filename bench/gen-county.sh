@@ -6,15 +6,14 @@
 # gen-roster.py writes the roster and gen-year.py the year's files (see
 # there); then, as an office would: the roster imported on 2020-08-31
 # (those born later in 2020 on 2021-01-05), the departments' lists of
-# hardship categories (`import categories`), each paying household's
-# `yibao pay` on its day (JOBS processes at once, default 2), the off-site
-# registrations (`offsite file`, on their days) and each month's claims
-# (`claim settle --batch`, late in the next month).
+# hardship categories (`import categories`), each day's collected
+# contributions (`pay --batch`, a file a day, each household on its own
+# receipt), the off-site registrations (`offsite file`, on their days, JOBS
+# processes at once, default 2) and each month's claims (`claim settle
+# --batch`, late in the next month).
 #
-# Paying costs a process per household (start, password check, a commit
-# with synchronous=FULL): PAYING=N pays for only N households (chosen at
-# random; the registrations and claims are theirs), for a full county
-# when the hours for all of them are not there.
+# PAYING=N pays for only N households (chosen at random; the
+# registrations and claims are theirs), for a smaller year quickly.
 #
 # Kept in $YIBAO_BENCH_DIR (default /tmp/yibao-bench) as
 # county-year-RESIDENTS-SEED[-pPAYING].db and reused once complete; the
@@ -88,15 +87,27 @@ for f in "$WORK"/cat-*.csv; do
 done
 step "import categories ($(cat "$WORK"/cat-*.csv | grep -vc 身份证))"
 
-# One process per household, JOBS at once; a refusal is kept, not fatal.
+# A collector's list a day, as yibao pay --batch takes it: one row a
+# person, the household's line in pay.txt as its group (its receipt).  A
+# refused file is kept, not fatal (its day is then unpaid).
+awk -v dir="$WORK" '{
+	f = dir "/pay-" $1 ".csv"
+	if (!(f in seen)) { seen[f] = 1; print "group,id" > f }
+	for (i = 2; i <= NF; i++) print NR "," $i > f
+}' "$WORK/pay.txt"
 export FAILED="$WORK/pay-failed.txt"
 : >"$FAILED"
 : >"$FAILED.msg"
-# shellcheck disable=SC2016
-xargs -P "$JOBS" -L 1 sh -c 'd=$1; shift
-    YIBAO_TODAY=$d "$0" pay "$@" >/dev/null 2>>"$FAILED.msg" ||
-    echo "$d $*" >>"$FAILED"' "$YIBAO" <"$WORK/pay.txt" || true
-step "pay ($(wc -l <"$WORK/pay.txt") households, $(wc -l <"$FAILED") refused)"
+for f in "$WORK"/pay-2*.csv; do
+	d=${f##*/pay-}
+	d=${d%.csv}
+	YIBAO_TODAY=$d "$YIBAO" pay --batch "$f" >"$WORK/pay-out.txt" \
+	    2>>"$FAILED.msg" || echo "$f" >>"$FAILED"
+	tail -n 1 "$WORK/pay-out.txt" >>"$WORK/out.txt"
+done
+step "pay --batch ($(ls "$WORK"/pay-2*.csv | wc -l) daily files, $(wc -l \
+    <"$WORK/pay.txt") households, $(cat "$WORK"/pay-2*.csv | grep -vc \
+    ^group,) persons, $(wc -l <"$FAILED") files refused)"
 
 at 2021-01-05 import residents "$WORK/newborns.csv"
 step "import newborns ($(($(wc -l <"$WORK/newborns.csv") - 1)))"
