@@ -93,6 +93,8 @@ cli_print_help(void)
 	    "                      chronic-disease qualifications\n"
 	    "  pay ID...           take the year's contributions, one "
 	    "receipt\n"
+	    "  pay --batch FILE    pay a collector's list of households, all "
+	    "or nothing\n"
 	    "  refund RECEIPT-LINE pay back a contribution made in advance\n"
 	    "  reverse RECEIPT[-LINE]\n"
 	    "                      cancel a mistaken payment (supervisor)\n"
