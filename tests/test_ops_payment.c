@@ -380,6 +380,60 @@ test_refusals_write_nothing(void **state)
 }
 
 /* 004 二(四) by the demo pack: late 900 and a wait; registered poor not. */
+/*
+ * Inside the caller's transaction: the refused member's index, nothing
+ * committed until the caller commits, the same receipt numbers.
+ */
+static void
+test_pay_in_tx(void **state)
+{
+	struct ops_session s = as("li", ROLE_CLERK, "2020-10-01");
+	struct pay_request req;
+	struct pay_receipt r;
+	struct ops_error err;
+	char before[4096];
+	int who;
+
+	(void)state;
+	assert_int_equal(pay(&s, &r, NULL, 1, B), OPS_OK);
+	snprintf(before, sizeof before, "%s", snapshot());
+	memset(&req, 0, sizeof req);
+	req.nids = 3;
+	req.ids[0] = A;
+	req.ids[1] = id_of("19800101", 99);	/* nobody */
+	req.ids[2] = B;
+	assert_int_equal(ops_begin(&s, &err), OPS_OK);
+	assert_int_equal(ops_pay_in_tx(&s, &req, &r, &who, &err),
+	    OPS_NOT_FOUND);
+	assert_int_equal(who, 1);
+	req.ids[1] = F;				/* another household */
+	assert_int_equal(ops_pay_in_tx(&s, &req, &r, &who, &err),
+	    OPS_INVALID);
+	assert_int_equal(who, 1);
+	req.ids[1] = A;				/* twice */
+	assert_int_equal(ops_pay_in_tx(&s, &req, &r, &who, &err),
+	    OPS_INVALID);
+	assert_int_equal(who, 1);
+	req.nids = 2;
+	req.ids[1] = B;				/* paid already */
+	assert_int_equal(ops_pay_in_tx(&s, &req, &r, &who, &err),
+	    OPS_CONFLICT);
+	assert_int_equal(who, 1);
+	req.nids = 1;
+	assert_int_equal(ops_pay_in_tx(&s, &req, &r, &who, &err), OPS_OK);
+	assert_int_equal(who, -1);
+	assert_string_equal(r.receipt, "370402-R00000002");
+	assert_int_equal(r.total, 32000);
+	ops_rollback(&s);
+	assert_string_equal(snapshot(), before);
+	assert_int_equal(ops_begin(&s, &err), OPS_OK);
+	assert_int_equal(ops_pay_in_tx(&s, &req, &r, &who, &err), OPS_OK);
+	assert_int_equal(ops_commit(&s, &err), OPS_OK);
+	assert_string_equal(r.receipt, "370402-R00000002");
+	assert_int_equal(query_int("SELECT count(*) FROM audit_log WHERE "
+	    "action = 'payment.pay'"), 2);
+}
+
 static void
 test_late_payment(void **state)
 {
@@ -740,6 +794,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_dry_run, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refusals_write_nothing,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pay_in_tx, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_late_payment, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_category_after_payment,
