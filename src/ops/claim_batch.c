@@ -3,7 +3,7 @@
  * claim_batch.h).  Each row becomes the claim_request that claim settle's
  * options would make and goes through ops_claim_settle_in_tx, so a claim
  * saved from a batch is the same row, key and audit line as one saved
- * alone.  Rows after a bad one are still checked (and settled, to find
+ * alone; a memo (claim_memo.h) spares reading each person again.  Rows after a bad one are still checked (and settled, to find
  * their problems too); the transaction is rolled back at the end.
  */
 #include "config.h"
@@ -23,10 +23,16 @@
 #include "io/detect.h"
 #include "io/encode.h"
 #include "io/roster.h"
+#include "db/db.h"
 #include "ops/claim.h"
+#include "ops/claim_memo.h"
 
 /* A batch file is read whole; a million claims are under 200 MiB. */
 #define BATCH_FILE_MAX ((size_t)512 * 1024 * 1024)
+
+/* Pages kept in memory for the batch, as for an import: the people's rows
+ * and the claims written stay there instead of being read and spilled. */
+#define BATCH_CACHE_KIB 65536
 
 enum bcol {
 	BC_ID, BC_KIND, BC_ADMITTED, BC_DISCHARGED, BC_HOSPITAL, BC_LEVEL,
@@ -44,6 +50,7 @@ static const char *const bcol_names[BC_COUNT] = {
 
 struct run {
 	struct ops_session *s;
+	struct claim_memo *memo;	/* each person read once */
 	struct claim_batch_report *r;
 	struct ops_error *err;
 	enum ops_status fatal;		/* stop: the file or the database */
@@ -316,7 +323,7 @@ on_record(void *ctx, const struct csv_record *rec)
 	u->r->rows++;
 	if (request(u, rec, &q) != 0)
 		return u->fatal != OPS_OK;
-	st = ops_claim_settle_in_tx(u->s, &q, &u->res, &e);
+	st = ops_claim_settle_memo(u->s, u->memo, &q, &u->res, &e);
 	if (st == OPS_OK)
 		settled(u, rec->line);
 	else if (st == OPS_FAILED || st == OPS_DENIED)
@@ -406,11 +413,14 @@ ops_claim_batch(struct ops_session *s, FILE *f, int dry_run,
 		return st;
 	if ((text = read_utf8(&u, f, &len)) == NULL)
 		return err->status;
-	if ((p = csv_new(0)) == NULL) {
+	if ((p = csv_new(0)) == NULL || (u.memo = claim_memo_new()) == NULL) {
+		csv_free(p);
 		free(text);
 		return ops_fail(err, OPS_FAILED, "%s", _("out of memory"));
 	}
+	db_cache_kib(s->db, BATCH_CACHE_KIB);
 	if ((st = ops_begin(s, err)) != OPS_OK) {
+		claim_memo_free(u.memo);
 		csv_free(p);
 		free(text);
 		return st;
@@ -419,6 +429,7 @@ ops_claim_batch(struct ops_session *s, FILE *f, int dry_run,
 	if (rc < 0 && u.fatal == OPS_OK)
 		u.fatal = ops_fail(err, OPS_INVALID, _("line %ld: %s"),
 		    csv_error_line(p), csv_strerror(csv_status(p)));
+	claim_memo_free(u.memo);
 	csv_free(p);
 	free(text);
 	if (u.fatal == OPS_OK && !u.have_header)
