@@ -305,6 +305,13 @@ db_cache_kib(struct db *db, int kib)
 	    : -1;
 }
 
+int
+db_temp_in_memory(struct db *db)
+{
+	return sqlite3_exec(db->h, "PRAGMA temp_store = MEMORY", NULL, NULL,
+	    NULL) == SQLITE_OK ? 0 : -1;
+}
+
 void
 db_close(struct db *db)
 {

@@ -59,6 +59,15 @@ void db_finish(struct db *db, sqlite3_stmt *st);
  */
 int db_cache_kib(struct db *db, int kib);
 
+/*
+ * Keep SQLite's temporary files in memory (PRAGMA temp_store = MEMORY).
+ * In a long transaction each statement with a trigger or a foreign key
+ * journals the pages it touches, so that it alone can be undone; past
+ * 64 KiB that journal goes to a temporary file, two writes a page, which
+ * in a batch of claims cost more than saving the claims.
+ */
+int db_temp_in_memory(struct db *db);
+
 /* Delete a database file and its -wal, -shm and -journal files. */
 void db_remove(const char *path);
 

@@ -419,6 +419,7 @@ ops_claim_batch(struct ops_session *s, FILE *f, int dry_run,
 		return ops_fail(err, OPS_FAILED, "%s", _("out of memory"));
 	}
 	db_cache_kib(s->db, BATCH_CACHE_KIB);
+	db_temp_in_memory(s->db);
 	if ((st = ops_begin(s, err)) != OPS_OK) {
 		claim_memo_free(u.memo);
 		csv_free(p);
