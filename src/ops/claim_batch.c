@@ -30,9 +30,14 @@
 /* A batch file is read whole; a million claims are under 200 MiB. */
 #define BATCH_FILE_MAX ((size_t)512 * 1024 * 1024)
 
-/* Pages kept in memory for the batch, as for an import: the people's rows
- * and the claims written stay there instead of being read and spilled. */
-#define BATCH_CACHE_KIB 65536
+/*
+ * Pages kept in memory for the batch: the people's rows and the claims
+ * written stay there instead of being spilled to the WAL and read back.
+ * A bound, not an allocation: a batch of 100,000 claims fills it (about
+ * 2.5 KiB of pages a claim, with its indexes and audit line), a small
+ * one takes what it needs.
+ */
+#define BATCH_CACHE_KIB (256 * 1024)
 
 enum bcol {
 	BC_ID, BC_KIND, BC_ADMITTED, BC_DISCHARGED, BC_HOSPITAL, BC_LEVEL,
