@@ -8,7 +8,8 @@
  * so the memo reads each person once and keeps the sums up to date itself
  * as the batch saves claims (claim_memo_saved), by the rules of
  * db_claim_ytd's query.  The memo lives for one transaction: whatever
- * else writes must not run while it is in use.
+ * else writes must not run while it is in use.  Other processes cannot:
+ * the batch's BEGIN IMMEDIATE holds the write lock to its end.
  */
 #ifndef YIBAO_OPS_CLAIM_MEMO_H
 #define YIBAO_OPS_CLAIM_MEMO_H
