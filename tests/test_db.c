@@ -423,6 +423,28 @@ test_default_path(void **state)
 	assert_null(db_default_path(buf, 10));	/* too long for the buffer */
 }
 
+/* A batch's settings last for the batch only: a terminal session goes on. */
+static void
+test_bulk_settings_put_back(void **state)
+{
+	char *path = strdup(path_in("bulk.db")), err[512];
+	struct db_bulk saved;
+	struct db *db;
+
+	(void)state;
+	assert_int_equal(db_open(path, DB_CREATE, &db, err, sizeof err), DB_OK);
+	assert_int_equal(query_int(db->h, "PRAGMA cache_size"), -2000);
+	assert_int_equal(query_int(db->h, "PRAGMA temp_store"), 0);
+	assert_int_equal(db_bulk_begin(db, 262144, &saved), 0);
+	assert_int_equal(query_int(db->h, "PRAGMA cache_size"), -262144);
+	assert_int_equal(query_int(db->h, "PRAGMA temp_store"), 2); /* MEMORY */
+	db_bulk_end(db, &saved);
+	assert_int_equal(query_int(db->h, "PRAGMA cache_size"), -2000);
+	assert_int_equal(query_int(db->h, "PRAGMA temp_store"), 0);
+	db_close(db);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -436,6 +458,7 @@ main(void)
 		cmocka_unit_test(test_migrate_steps),
 		cmocka_unit_test(test_migrate_household_per_office),
 		cmocka_unit_test(test_default_path),
+		cmocka_unit_test(test_bulk_settings_put_back),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
