@@ -499,7 +499,7 @@ join_household(struct run *u, long line, const char *id, const char *number,
 	enum ops_status st;
 	int is_head = (relation && strcmp(relation, "head") == 0) ||
 	    (head && strcmp(head, id) == 0);
-	int rc, head_rc;
+	int rc, head_rc = 1;
 
 	if ((rc = household_of(u, number, &h, &hd, &head_rc)) < 0)
 		goto dberr;
