@@ -59,6 +59,9 @@ void db_finish(struct db *db, sqlite3_stmt *st);
  */
 int db_cache_kib(struct db *db, int kib);
 
+/* The cache a connection has otherwise: SQLite's default, 2,000 KiB. */
+#define DB_CACHE_DEFAULT_KIB 2000
+
 /* Delete a database file and its -wal, -shm and -journal files. */
 void db_remove(const char *path);
 

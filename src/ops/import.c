@@ -23,11 +23,16 @@
 
 #define CHUNK 65536
 /*
- * Pages SQLite may keep in memory during an import (KiB).  The default
- * 2 MiB makes a large import write its pages to the WAL and read them back
- * many times; 64 MiB holds the indexes of a county's roster.
+ * Pages SQLite may keep in memory during an import (KiB).  A page pushed
+ * out of the cache in the import's one transaction is appended to the
+ * WAL, and each later read of it searches the WAL's index, which grows
+ * with every such page: at a million rows with 64 MiB, a third of the
+ * import's time was that (bench/README.md).  256 MiB holds most of the
+ * pages a county's roster writes at random (the residents and their
+ * indexes); it is a bound, not a share of the file, so memory stays flat,
+ * and a small import never fills it.
  */
-#define IMPORT_CACHE_KIB 65536
+#define IMPORT_CACHE_KIB 262144
 
 /* Rows between two writes of the night sync's capture (db_capture_flush). */
 #define IMPORT_CAPTURE_ROWS 5000
@@ -880,6 +885,48 @@ summary_audit(struct run *u)
 	    audit_json_end(&j), u->use_category, u->err);
 }
 
+/* The import's one transaction, after the file was checked. */
+static enum ops_status
+import_tx(struct run *u, FILE *f, const struct detect_result *dr)
+{
+	struct ops_session *s = u->s;
+	struct import_report *r = u->r;
+	struct ops_error *err = u->err;
+	enum ops_status st;
+
+	if ((st = ops_begin(s, err)) != OPS_OK)
+		return st;
+	stream(u, f, dr);
+	if (u->fatal == OPS_OK && !r->interrupted)
+		finish_deferred(u);
+	free(u->def);
+	if (r->interrupted)
+		st = ops_fail(err, OPS_FAILED, _("interrupted: nothing was "
+		    "imported"));
+	else if (u->fatal != OPS_OK)
+		st = u->fatal;
+	else if (!u->header_seen)
+		st = ops_fail(err, OPS_INVALID, _("the file is empty: it has "
+		    "no header line"));
+	else if (r->nproblems > 0)
+		st = ops_fail(err, OPS_INVALID, ngettext("%ld row has a "
+		    "problem: nothing was imported; correct it and import the "
+		    "file again", "%ld rows have problems: nothing was "
+		    "imported; correct them and import the file again",
+		    (unsigned long)r->bad_rows), r->bad_rows);
+	if (st != OPS_OK || u->o->dry_run || r->added + r->changed == 0) {
+		ops_rollback(s);	/* nothing to keep, or nothing may be */
+		return st;
+	}
+	if ((st = summary_audit(u)) != OPS_OK ||
+	    (st = ops_commit(s, err)) != OPS_OK) {
+		ops_rollback(s);
+		return st;
+	}
+	r->written = 1;
+	return OPS_OK;
+}
+
 enum ops_status
 ops_import(struct ops_session *s, FILE *f, const struct import_options *o,
     struct import_report *r, struct ops_error *err)
@@ -901,35 +948,9 @@ ops_import(struct ops_session *s, FILE *f, const struct import_options *o,
 	copy(r->encoding, sizeof r->encoding, detect_name(dr.enc));
 	r->bom = dr.bom > 0;
 	db_cache_kib(s->db, IMPORT_CACHE_KIB);
-	if ((st = ops_begin(s, err)) != OPS_OK)
-		return st;
-	stream(&u, f, &dr);
-	if (u.fatal == OPS_OK && !r->interrupted)
-		finish_deferred(&u);
-	free(u.def);
-	if (r->interrupted)
-		st = ops_fail(err, OPS_FAILED, _("interrupted: nothing was "
-		    "imported"));
-	else if (u.fatal != OPS_OK)
-		st = u.fatal;
-	else if (!u.header_seen)
-		st = ops_fail(err, OPS_INVALID, _("the file is empty: it has "
-		    "no header line"));
-	else if (r->nproblems > 0)
-		st = ops_fail(err, OPS_INVALID, ngettext("%ld row has a "
-		    "problem: nothing was imported; correct it and import the "
-		    "file again", "%ld rows have problems: nothing was "
-		    "imported; correct them and import the file again",
-		    (unsigned long)r->bad_rows), r->bad_rows);
-	if (st != OPS_OK || o->dry_run || r->added + r->changed == 0) {
-		ops_rollback(s);	/* nothing to keep, or nothing may be */
-		return st;
-	}
-	if ((st = summary_audit(&u)) != OPS_OK ||
-	    (st = ops_commit(s, err)) != OPS_OK) {
-		ops_rollback(s);
-		return st;
-	}
-	r->written = 1;
-	return OPS_OK;
+	st = import_tx(&u, f, &dr);
+	/* The terminal interface goes on with this connection: give the
+	 * import's cache back. */
+	db_cache_kib(s->db, DB_CACHE_DEFAULT_KIB);
+	return st;
 }
