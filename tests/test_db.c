@@ -358,10 +358,10 @@ test_migrate_household_per_office(void **state)
 	    SQLITE_CONSTRAINT);
 	sqlite3_close(h);
 
-	/* The program opens it (foreign_keys on) and runs migration 5. */
+	/* The program opens it (foreign_keys on) and runs migrations 5 and 6. */
 	assert_int_equal(db_open(path, 0, &db, err, sizeof err), DB_OK);
 	assert_int_equal(db->migrated_from, 4);
-	assert_int_equal(db->version, 5);
+	assert_int_equal(db->version, 6);
 	assert_string_equal(query_text(db->h, "SELECT group_concat(key || ':' "
 	    "|| number || ':' || village || ':' || address || ':' || site, "
 	    "' ') FROM (SELECT * FROM household ORDER BY key)", buf,
@@ -423,6 +423,28 @@ test_default_path(void **state)
 	assert_null(db_default_path(buf, 10));	/* too long for the buffer */
 }
 
+/* A batch's settings last for the batch only: a terminal session goes on. */
+static void
+test_bulk_settings_put_back(void **state)
+{
+	char *path = strdup(path_in("bulk.db")), err[512];
+	struct db_bulk saved;
+	struct db *db;
+
+	(void)state;
+	assert_int_equal(db_open(path, DB_CREATE, &db, err, sizeof err), DB_OK);
+	assert_int_equal(query_int(db->h, "PRAGMA cache_size"), -2000);
+	assert_int_equal(query_int(db->h, "PRAGMA temp_store"), 0);
+	assert_int_equal(db_bulk_begin(db, 262144, &saved), 0);
+	assert_int_equal(query_int(db->h, "PRAGMA cache_size"), -262144);
+	assert_int_equal(query_int(db->h, "PRAGMA temp_store"), 2); /* MEMORY */
+	db_bulk_end(db, &saved);
+	assert_int_equal(query_int(db->h, "PRAGMA cache_size"), -2000);
+	assert_int_equal(query_int(db->h, "PRAGMA temp_store"), 0);
+	db_close(db);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -436,6 +458,7 @@ main(void)
 		cmocka_unit_test(test_migrate_steps),
 		cmocka_unit_test(test_migrate_household_per_office),
 		cmocka_unit_test(test_default_path),
+		cmocka_unit_test(test_bulk_settings_put_back),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -39,6 +39,11 @@
 #define LI "370402199001010024"
 #define XIAO "110105201001010037"
 #define RARE "370402198503150049"
+/* test_household_rows' own people */
+#define ZHAO "110105197001010011"
+#define QIAN "110105197502020023"
+#define SUN "110105199903030037"
+#define ZHOU "110105200505050046"
 
 static char tmpdir[256];
 static struct db *db;
@@ -511,6 +516,71 @@ test_rare_and_order(void **state)
 	same(before, snap());
 }
 
+/*
+ * The rows of one household after another (the import keeps the household
+ * and head it read for the next row): a later row naming another head is
+ * refused with the head as recorded; a person listed in another household
+ * moves there, and the household left behind is read again afterwards.
+ */
+static void
+test_household_rows(void **state)
+{
+	static const char wrong_head[] =
+	    "身份证号,姓名,户号,户主身份证号,与户主关系,村,户口性质\n"
+	    ZHANG ",张三,H001," ZHANG ",户主,东村,农业\n"
+	    LI ",李四,H001," ZHANG ",配偶,东村,农业\n"
+	    XIAO ",张小,H001," LI ",子女,东村,农业\n";
+	static const char first[] =
+	    "身份证号,姓名,户号,户主身份证号,与户主关系,村,户口性质\n"
+	    ZHAO ",赵一,H101," ZHAO ",户主,东村,农业\n"
+	    QIAN ",钱二,H101," ZHAO ",配偶,东村,农业\n"
+	    SUN ",孙三,H102," SUN ",户主,西村,农业\n";
+	static const char moved[] =
+	    "身份证号,姓名,户号,户主身份证号,与户主关系,村,户口性质\n"
+	    ZHAO ",赵一,H101," ZHAO ",户主,东村,农业\n"
+	    QIAN ",钱二,H102," SUN ",其他,西村,农业\n"
+	    ZHOU ",周四,H101," ZHAO ",子女,东村,农业\n";
+	struct import_options o = { .kind = IMPORT_RESIDENTS };
+	struct import_report r;
+	struct ops_error e;
+	struct snap before = snap();
+	char buf[256];
+
+	(void)state;
+	assert_int_equal(import(wrong_head, sizeof wrong_head - 1, &o, &r, &e),
+	    OPS_INVALID);
+	assert_int_equal(r.nproblems, 1);
+	assert_int_equal(r.problem[0].line, 4);
+	assert_string_equal(r.problem[0].column, "户号");
+	assert_string_equal(r.problem[0].value, "H001");
+	assert_string_equal(r.problem[0].reason, "the head of household H001 "
+	    "is 张三 (" ZHANG "), not as this row says: to change the head "
+	    "use yibao household head");
+	import_report_free(&r);
+	same(before, snap());
+	/* the import's page cache is given back, even after a refusal */
+	assert_int_equal(count("PRAGMA cache_size"), -2000);
+
+	assert_int_equal(import(first, sizeof first - 1, &o, &r, &e), OPS_OK);
+	assert_int_equal(r.added, 3);
+	import_report_free(&r);
+	assert_int_equal(import(moved, sizeof moved - 1, &o, &r, &e), OPS_OK);
+	assert_int_equal(r.added, 1);	/* 周四 */
+	assert_int_equal(r.changed, 1);	/* 钱二 moved */
+	assert_int_equal(r.unchanged, 1);
+	import_report_free(&r);
+	assert_int_equal(count("PRAGMA cache_size"), -2000);
+	assert_string_equal(text("SELECT group_concat(h.number || ':' || "
+	    "m.relation || ':' || coalesce(m.left_on, '-'), ' ') FROM "
+	    "household_member m JOIN household h ON h.key = m.household "
+	    "WHERE m.id_number = '" QIAN "' ORDER BY m.key", buf, sizeof buf),
+	    "H101:spouse:2021-06-01 H102:other:-");
+	assert_string_equal(text("SELECT group_concat(m.id_number, ' ') FROM "
+	    "household_member m JOIN household h ON h.key = m.household "
+	    "WHERE h.number = 'H101' AND m.left_on IS NULL ORDER BY m.key",
+	    buf, sizeof buf), ZHAO " " ZHOU);
+}
+
 static void
 test_interrupted(void **state)
 {
@@ -542,6 +612,7 @@ main(void)
 		cmocka_unit_test(test_bad_rows),
 		cmocka_unit_test(test_categories),
 		cmocka_unit_test(test_rare_and_order),
+		cmocka_unit_test(test_household_rows),
 		cmocka_unit_test(test_interrupted),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -53,6 +53,12 @@ usage(void)
 	    "utf-8-bom] [--headers chinese|national] [-o FILE]"));
 }
 
+/*
+ * A year that is not one is invalid input (EXIT_INVALID), like any other
+ * bad value; an unknown option is a wrong command line.
+ */
+#define BAD_VALUE (-2)
+
 static int
 parse_year(const char *v, int *out)
 {
@@ -62,7 +68,7 @@ parse_year(const char *v, int *out)
 	if (*v == '\0' || *end != '\0' || y < DATE_MIN_YEAR ||
 	    y > DATE_MAX_YEAR) {
 		cli_error(_("export: %s is not a year, such as 2021"), v);
-		return -1;
+		return BAD_VALUE;
 	}
 	*out = (int)y;
 	return 0;
@@ -123,7 +129,7 @@ parse_args(int argc, char **argv, struct export_args *a)
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c;
+	int c, rc;
 
 	memset(a, 0, sizeof *a);
 	a->encoding = "gb18030";
@@ -139,8 +145,8 @@ parse_args(int argc, char **argv, struct export_args *a)
 			    "see yibao --help"), argv[optind - 1]);
 			return -1;
 		}
-		if (parse_option(c, a) != 0)
-			return -1;
+		if ((rc = parse_option(c, a)) != 0)
+			return rc;
 	}
 	if (optind < argc) {
 		cli_error(_("export: unexpected argument %s"), argv[optind]);
@@ -291,9 +297,9 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	char pack[128];
 	int rc;
 
-	if (parse_args(argc, argv, &a) != 0) {
+	if ((rc = parse_args(argc, argv, &a)) != 0) {
 		free(a.village);
-		return EXIT_USAGE;
+		return rc == BAD_VALUE ? EXIT_INVALID : EXIT_USAGE;
 	}
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK) {
 		free(a.village);

@@ -42,6 +42,12 @@ struct pay_args {
 	char **args;
 };
 
+/*
+ * A date or a year that is not one is invalid input (EXIT_INVALID), like
+ * any other bad value; an unknown option is a wrong command line.
+ */
+#define BAD_VALUE (-2)
+
 static int
 parse_year(const char *cmd, const char *text, int *year)
 {
@@ -51,7 +57,7 @@ parse_year(const char *cmd, const char *text, int *year)
 	if (*text == '\0' || *end != '\0' || v < DATE_MIN_YEAR ||
 	    v > DATE_MAX_YEAR) {
 		cli_error(_("%s: %s is not a year, such as 2021"), cmd, text);
-		return -1;
+		return BAD_VALUE;
 	}
 	*year = (int)v;
 	return 0;
@@ -64,12 +70,13 @@ parse_day(const char *cmd, const char *text, struct date *d)
 
 	if (e != DATE_OK) {
 		cli_error(_("%s: %s: %s"), cmd, text, date_strerror(e));
-		return -1;
+		return BAD_VALUE;
 	}
 	return 0;
 }
 
-/* The options every command of this file knows; `allowed` lists them. */
+/* The options every command of this file knows; `allowed` lists them.
+ * 0, -1 (the command line is wrong) or BAD_VALUE. */
 static int
 parse_args(int argc, char **argv, const char *allowed, struct pay_args *a)
 {
@@ -100,11 +107,11 @@ parse_args(int argc, char **argv, const char *allowed, struct pay_args *a)
 		switch (c) {
 		case 'y':
 			if (parse_year(argv[0], optarg, &a->year) != 0)
-				return -1;
+				return BAD_VALUE;
 			break;
 		case 'd':
 			if (parse_day(argv[0], optarg, &a->date) != 0)
-				return -1;
+				return BAD_VALUE;
 			break;
 		case 'l':
 			if (late_case_from_code(optarg, &a->late_case) != 0) {
@@ -117,7 +124,7 @@ parse_args(int argc, char **argv, const char *allowed, struct pay_args *a)
 		case 'e':
 			if (parse_day(argv[0], optarg,
 			    &a->employee_ended_on) != 0)
-				return -1;
+				return BAD_VALUE;
 			break;
 		case 'r': a->reason = optarg; break;
 		case 'j': a->json = 1; break;
@@ -422,8 +429,8 @@ cmd_pay(struct cli *cli, int argc, char **argv)
 	char *ids[PAY_MEMBERS_MAX] = { NULL };
 	int rc;
 
-	if (parse_args(argc, argv, "ydlejBn", &a) != 0)
-		return EXIT_USAGE;
+	if ((rc = parse_args(argc, argv, "ydlejBn", &a)) != 0)
+		return rc == BAD_VALUE ? EXIT_INVALID : EXIT_USAGE;
 	if (a.batch != NULL)
 		return pay_batch(cli, &a);
 	if (a.dry_run) {
@@ -702,8 +709,8 @@ cmd_coverage(struct cli *cli, int argc, char **argv)
 	char *id;
 	int rc;
 
-	if (parse_args(argc, argv, "yj", &a) != 0)
-		return EXIT_USAGE;
+	if ((rc = parse_args(argc, argv, "yj", &a)) != 0)
+		return rc == BAD_VALUE ? EXIT_INVALID : EXIT_USAGE;
 	if (a.nargs != 1) {
 		cli_error(_("coverage: give one ID number"));
 		return EXIT_USAGE;

@@ -37,6 +37,13 @@ num(long long v)
 	return b;
 }
 
+/*
+ * A date or a year that is not one is invalid input (EXIT_INVALID), like
+ * any other bad value; an unknown option is a wrong command line.
+ */
+#define BAD_VALUE (-2)
+
+/* 0, -1 (the command line is wrong) or BAD_VALUE. */
 static int
 parse_args(int argc, char **argv, const char *allowed, struct report_args *a)
 {
@@ -67,7 +74,7 @@ parse_args(int argc, char **argv, const char *allowed, struct report_args *a)
 			if ((e = date_parse(optarg, &a->date)) != DATE_OK) {
 				cli_error(_("report: %s: %s"), optarg,
 				    date_strerror(e));
-				return -1;
+				return BAD_VALUE;
 			}
 			break;
 		case 'o': a->login = optarg; break;
@@ -77,7 +84,7 @@ parse_args(int argc, char **argv, const char *allowed, struct report_args *a)
 			    v < DATE_MIN_YEAR || v > DATE_MAX_YEAR) {
 				cli_error(_("report: %s is not a year, such as "
 				    "2021"), optarg);
-				return -1;
+				return BAD_VALUE;
 			}
 			a->year = (int)v;
 			break;
@@ -181,8 +188,8 @@ report_day(struct cli *cli, int argc, char **argv)
 	struct ops_error oe;
 	int rc;
 
-	if (parse_args(argc, argv, "doj", &a) != 0)
-		return EXIT_USAGE;
+	if ((rc = parse_args(argc, argv, "doj", &a)) != 0)
+		return rc == BAD_VALUE ? EXIT_INVALID : EXIT_USAGE;
 	if ((rc = cli_session_open(cli, &s, 0)) != EXIT_OK)
 		return rc;
 	if (ops_report_day(&s, a.date.y ? a.date : s.today, a.login, &r,
@@ -377,8 +384,8 @@ report_enrolment(struct cli *cli, int argc, char **argv)
 	struct ops_error oe;
 	int rc;
 
-	if (parse_args(argc, argv, "yj", &a) != 0)
-		return EXIT_USAGE;
+	if ((rc = parse_args(argc, argv, "yj", &a)) != 0)
+		return rc == BAD_VALUE ? EXIT_INVALID : EXIT_USAGE;
 	if (a.year == 0) {
 		cli_error(_("report enrolment: which year? give --year Y"));
 		return EXIT_USAGE;

@@ -209,6 +209,13 @@ set_value(const struct key *k, const char *v, struct claim *c)
 	return -1;
 }
 
+/*
+ * A value that is not one of its key (a date, an amount, a level...) is
+ * invalid input (EXIT_INVALID), as in claim settle; an unknown key or a
+ * missing one is a wrong command line.
+ */
+#define BAD_VALUE (-2)
+
 /* One KEY=VALUE (UTF-8) into the claim; seen[] refuses a key given twice. */
 static int
 parse_pair(const char *arg, struct claim *c, bool seen[NKEYS])
@@ -228,7 +235,7 @@ parse_pair(const char *arg, struct claim *c, bool seen[NKEYS])
 			return -1;
 		}
 		seen[i] = true;
-		return set_value(&keys[i], eq + 1, c);
+		return set_value(&keys[i], eq + 1, c) != 0 ? BAD_VALUE : 0;
 	}
 	cli_error(_("trial: unknown key \"%.*s\"; see yibao(1) for the keys"),
 	    (int)n, arg);
@@ -246,7 +253,10 @@ given(const bool seen[NKEYS], const char *name)
 
 /* ---- the command line --------------------------------------------------- */
 
-/* --policy X or --policy=X, then KEY=VALUE pairs; -1 after a message. */
+/*
+ * --policy X or --policy=X, then KEY=VALUE pairs; after a message, -1 (the
+ * command line) or BAD_VALUE.
+ */
 static int
 parse_args(int argc, char **argv, const char **pack, struct claim *c)
 {
@@ -277,7 +287,7 @@ parse_args(int argc, char **argv, const char **pack, struct claim *c)
 		rc = parse_pair(utf8, c, seen);
 		free(utf8);
 		if (rc != 0)
-			return -1;
+			return rc;
 	}
 	if (*pack == NULL || **pack == '\0') {
 		cli_error(_("trial needs --policy ID or --policy FILE; see "
@@ -313,8 +323,9 @@ settle_and_print(const struct policy *pol, const struct claim *c)
 		    "yibao-policy(5))"), pol->id, s->missing);
 		rc = EXIT_MISSING;
 	} else {
+		/* The bill refused, as claim settle refuses it. */
 		cli_error(_("trial: %s"), settle_strerror(st));
-		rc = EXIT_USAGE;
+		rc = EXIT_INVALID;
 	}
 	free(s);
 	return rc;
@@ -329,8 +340,8 @@ cmd_trial(struct cli *cli, int argc, char **argv)
 	int rc;
 
 	c.date = cli->today;	/* a trial is for today unless date= says */
-	if (parse_args(argc, argv, &pack, &c) != 0)
-		return EXIT_USAGE;
+	if ((rc = parse_args(argc, argv, &pack, &c)) != 0)
+		return rc == BAD_VALUE ? EXIT_INVALID : EXIT_USAGE;
 	if ((pol = calloc(1, sizeof *pol)) == NULL)
 		return EXIT_USAGE;
 	if (cli_load_policy(pack, pol) != 0)

@@ -305,6 +305,32 @@ db_cache_kib(struct db *db, int kib)
 	    : -1;
 }
 
+int
+db_bulk_begin(struct db *db, int kib, struct db_bulk *saved)
+{
+	saved->cache_size = -2000;	/* SQLite's default, 2000 KiB */
+	saved->temp_store = 0;
+	if (pragma_int(db->h, "PRAGMA cache_size", &saved->cache_size) !=
+	    SQLITE_OK || pragma_int(db->h, "PRAGMA temp_store",
+	    &saved->temp_store) != SQLITE_OK)
+		return -1;
+	if (db_cache_kib(db, kib) != 0)
+		return -1;
+	return sqlite3_exec(db->h, "PRAGMA temp_store = MEMORY", NULL, NULL,
+	    NULL) == SQLITE_OK ? 0 : -1;
+}
+
+void
+db_bulk_end(struct db *db, const struct db_bulk *saved)
+{
+	char sql[80];
+
+	/* A smaller cache frees the pages above it. */
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d; "
+	    "PRAGMA temp_store = %d", saved->cache_size, saved->temp_store);
+	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+}
+
 void
 db_close(struct db *db)
 {

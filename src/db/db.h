@@ -59,6 +59,23 @@ void db_finish(struct db *db, sqlite3_stmt *st);
  */
 int db_cache_kib(struct db *db, int kib);
 
+/*
+ * For one long transaction of many small writes (a batch of claims): up
+ * to `kib` KiB of page cache, and SQLite's temporary files in memory
+ * (PRAGMA temp_store = MEMORY).  In a long transaction each statement with
+ * a trigger or a foreign key journals the pages it touches, so that it
+ * alone can be undone; past 64 KiB that journal goes to a temporary file,
+ * two writes a page, which in a batch of claims cost more than saving the
+ * claims.  db_bulk_end puts back what was (a terminal session goes on
+ * after its batch, and must not keep the batch's memory).
+ */
+struct db_bulk {
+	int cache_size;		/* PRAGMA cache_size as it was */
+	int temp_store;
+};
+int db_bulk_begin(struct db *db, int kib, struct db_bulk *saved);
+void db_bulk_end(struct db *db, const struct db_bulk *saved);
+
 /* Delete a database file and its -wal, -shm and -journal files. */
 void db_remove(const char *path);
 

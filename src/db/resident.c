@@ -277,32 +277,50 @@ db_resident_scan_many(struct db *db, db_resident_fn *fn, void *ctx)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int
-db_initials_alt_set(struct db *db, const char *id_number,
-    const char *const *alts, int n)
+/* Insert alts[0..n-1] for `id_number`; rc is SQLITE_DONE to go on. */
+static int
+alt_insert(struct db *db, const char *id_number, const char *const *alts,
+    int n, int rc)
 {
-	sqlite3_stmt *del, *ins;
-	int rc = SQLITE_DONE;
+	sqlite3_stmt *ins;
 
-	/* Kept with the name, not a record: replaced whole on each change. */
-	if (db_prepare(db, "DELETE FROM resident_initials_alt "
-	    "WHERE id_number = ?1", &del) != SQLITE_OK)
-		return -1;
+	if (rc != SQLITE_DONE || n == 0)
+		return rc;
 	if (db_prepare(db, "INSERT INTO resident_initials_alt "
-	    "(initials, id_number) VALUES (?1, ?2)", &ins) !=
-	    SQLITE_OK) {
-		db_finish(db, del);
-		return -1;
-	}
-	sqlite3_bind_text(del, 1, id_number, -1, SQLITE_STATIC);
-	rc = sqlite3_step(del);
+	    "(initials, id_number) VALUES (?1, ?2)", &ins) != SQLITE_OK)
+		return SQLITE_ERROR;
 	sqlite3_bind_text(ins, 2, id_number, -1, SQLITE_STATIC);
 	for (int i = 0; i < n && rc == SQLITE_DONE; i++) {
 		sqlite3_bind_text(ins, 1, alts[i], -1, SQLITE_STATIC);
 		rc = sqlite3_step(ins);
 		sqlite3_reset(ins);
 	}
-	db_finish(db, del);
 	db_finish(db, ins);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc;
+}
+
+int
+db_initials_alt_set(struct db *db, const char *id_number,
+    const char *const *alts, int n)
+{
+	sqlite3_stmt *del;
+	int rc;
+
+	/* Kept with the name, not a record: replaced whole on each change. */
+	if (db_prepare(db, "DELETE FROM resident_initials_alt "
+	    "WHERE id_number = ?1", &del) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(del, 1, id_number, -1, SQLITE_STATIC);
+	rc = sqlite3_step(del);
+	db_finish(db, del);
+	return alt_insert(db, id_number, alts, n, rc) == SQLITE_DONE ? 0 : -1;
+}
+
+int
+db_initials_alt_add(struct db *db, const char *id_number,
+    const char *const *alts, int n)
+{
+	/* Most names have no other reading: then nothing at all to do. */
+	return alt_insert(db, id_number, alts, n, SQLITE_DONE) == SQLITE_DONE ?
+	    0 : -1;
 }

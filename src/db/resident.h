@@ -79,6 +79,14 @@ int db_initials_alt_set(struct db *db, const char *id_number,
     const char *const *alts, int n);
 
 /*
+ * The rows of a person who has none yet (just registered): the same as
+ * db_initials_alt_set without its DELETE.  0 ok, -1 error (a row already
+ * there is a constraint error, never silently kept).
+ */
+int db_initials_alt_add(struct db *db, const char *id_number,
+    const char *const *alts, int n);
+
+/*
  * (ID number, name) of the residents marked DB_INITIALS_MANY, for the
  * polyphonic pass of find; only those two fields are filled.
  */

@@ -164,6 +164,12 @@ db_capture_flush(struct db *db)
 	if (n > 0)
 		rc = outbox_add(db, c->origin, cs, n);
 	sqlite3_free(cs);
+	/* The audit lines so far are in that changeset: sync_audit is a
+	 * transit, emptied here as at commit, so that a million rows' lines
+	 * do not pile up in it (and its pages are used again). */
+	if (rc == 0 && sqlite3_exec(db->h, "DELETE FROM sync_audit", NULL,
+	    NULL, NULL) != SQLITE_OK)
+		rc = -1;
 	if (rc == 0)
 		rc = attach(c);
 	return rc;

@@ -33,8 +33,9 @@ int db_capture_commit(struct db *db);
  * Inside a long transaction (an import of a million rows): write what the
  * session holds so far to sync_outbox and start a new session, so memory
  * and the size of one outbox row stay bounded (SQLite refuses a value over
- * 1 GB).  The rows written so far are rolled back with the transaction
- * like everything else.  0 ok, -1 error.
+ * 1 GB), and empty sync_audit as the commit does.  The rows written so
+ * far are rolled back with the transaction like everything else.  0 ok,
+ * -1 error.
  */
 int db_capture_flush(struct db *db);
 

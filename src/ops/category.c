@@ -259,13 +259,28 @@ collect_chronic(void *ctx, const struct db_period *p)
 	return 1;
 }
 
+/* The resident's part of person_on: residence, coverage, birth. */
+static void
+person_on_resident(const struct db_resident *r, struct date on,
+    struct person_on *out)
+{
+	struct date ended;
+
+	out->residence = strcmp(r->residence, "rural") == 0 ? RES_RURAL :
+	    RES_URBAN;
+	out->active = strcmp(r->status, "active") == 0 ||
+	    (date_parse(r->ended_on, &ended) == DATE_OK &&
+	    date_cmp(on, ended) < 0);
+	if (date_parse(r->birth, &out->birth) != DATE_OK)
+		memset(&out->birth, 0, sizeof out->birth);
+}
+
 enum ops_status
 ops_person_on(struct ops_session *s, const char *id_number, struct date on,
     struct person_on *out, struct ops_error *err)
 {
 	struct db_resident r;
 	char day[DATE_BUFSZ];
-	struct date ended;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -279,14 +294,34 @@ ops_person_on(struct ops_session *s, const char *id_number, struct date on,
 	    DB_QUALIFICATION, r.id_number, day, collect_chronic, out) != 0)
 		return ops_fail(err, OPS_FAILED, _("the resident could not be "
 		    "read: %s"), db_errmsg(s->db));
-	out->residence = strcmp(r.residence, "rural") == 0 ? RES_RURAL :
-	    RES_URBAN;
-	out->active = strcmp(r.status, "active") == 0 ||
-	    (date_parse(r.ended_on, &ended) == DATE_OK &&
-	    date_cmp(on, ended) < 0);
-	if (date_parse(r.birth, &out->birth) != DATE_OK)
-		memset(&out->birth, 0, sizeof out->birth);
+	person_on_resident(&r, on, out);
 	return OPS_OK;
+}
+
+/* db_periods_list's test of a day, on a period read without one. */
+static int
+period_holds(const struct db_period *p, const char *day)
+{
+	return strcmp(p->valid_from, day) <= 0 &&
+	    (p->valid_to[0] == '\0' || strcmp(p->valid_to, day) >= 0);
+}
+
+void
+ops_person_on_rows(const struct db_resident *r, const struct db_period *cats,
+    size_t ncats, const struct db_period *quals, size_t nquals,
+    struct date on, struct person_on *out)
+{
+	char day[DATE_BUFSZ];
+
+	memset(out, 0, sizeof *out);
+	date_format(on, day);
+	for (size_t i = 0; i < ncats; i++)
+		if (period_holds(&cats[i], day))
+			collect_category(out, &cats[i]);
+	for (size_t i = 0; i < nquals && !out->chronic; i++)
+		if (period_holds(&quals[i], day))
+			collect_chronic(out, &quals[i]);
+	person_on_resident(r, on, out);
 }
 
 enum ops_status

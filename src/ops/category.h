@@ -70,6 +70,17 @@ struct person_on {
 enum ops_status ops_person_on(struct ops_session *s, const char *id_number,
     struct date on, struct person_on *out, struct ops_error *err);
 
+/*
+ * ops_person_on from rows read once: the resident and all of its
+ * categories and qualifications (db_periods_list without a day), as a
+ * batch of claims keeps them per person.  Same answer, no query.
+ */
+struct db_resident;
+void ops_person_on_rows(const struct db_resident *r,
+    const struct db_period *cats, size_t ncats,
+    const struct db_period *quals, size_t nquals, struct date on,
+    struct person_on *out);
+
 /* The categories only: a shorthand of ops_person_on. */
 enum ops_status ops_person_categories_on(struct ops_session *s,
     const char *id_number, struct date on, catset_t *out,

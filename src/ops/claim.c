@@ -22,6 +22,7 @@
 #include "db/tx.h"
 #include "i18n.h"
 #include "ops/category.h"
+#include "ops/claim_memo.h"
 #include "ops/offsite.h"
 #include "ops/payment.h"
 #include "io/policy_file.h"
@@ -319,19 +320,23 @@ chronic_qualification(struct ops_session *s, const char *id,
 
 /* RULES.md 4: coverage of the year on the admission date. */
 static enum ops_status
-eligibility(struct ops_session *s, const struct db_resident *res,
-    struct claim *c, struct ops_error *err)
+eligibility(struct ops_session *s, const struct claim_person *p,
+    const struct db_resident *res, struct claim *c, struct ops_error *err)
 {
 	struct pay_line *lines;
 	struct coverage cov;
 	enum ops_status st;
 	size_t n;
 
-	if ((st = ops_person_lines(s, res->id_number, &lines, &n, err)) !=
-	    OPS_OK)
-		return st;
-	coverage_compute(lines, n, c->date.y, c->date, &cov);
-	free(lines);
+	if (p != NULL)
+		coverage_compute(p->lines, p->nlines, c->date.y, c->date, &cov);
+	else {
+		if ((st = ops_person_lines(s, res->id_number, &lines, &n,
+		    err)) != OPS_OK)
+			return st;
+		coverage_compute(lines, n, c->date.y, c->date, &cov);
+		free(lines);
+	}
 	c->ineligible = coverage_claim(&cov, c->date, c->kind,
 	    &c->ineligible_until);
 	/* Coverage ended (death, moving away) before the care. */
@@ -346,12 +351,13 @@ eligibility(struct ops_session *s, const struct db_resident *res,
 }
 
 static enum ops_status
-year_to_date(struct ops_session *s, const char *id, struct claim *c,
-    struct ops_error *err)
+year_to_date(struct ops_session *s, struct claim_person *p, const char *id,
+    struct claim *c, struct ops_error *err)
 {
 	struct db_claim_ytd y;
 
-	if (db_claim_ytd(s->db, id, c->date.y, c->disease, &y) != 0)
+	if ((p != NULL ? claim_memo_ytd(s, p, c->date.y, c->disease, &y) :
+	    db_claim_ytd(s->db, id, c->date.y, c->disease, &y)) != 0)
 		return ops_fail(err, OPS_FAILED, _("the earlier claims could "
 		    "not be read: %s"), db_errmsg(s->db));
 	c->ytd_inpatient_fund = y.inpatient_fund;
@@ -366,18 +372,39 @@ year_to_date(struct ops_session *s, const char *id, struct claim *c,
 	return OPS_OK;
 }
 
-/* out->claim from the request and the database (inside the transaction). */
+/*
+ * The person from the batch's memo (read on first use), else NULL with
+ * the resident read as a claim alone reads it.  0 ok, 1 none, -1 error.
+ */
+static int
+person(struct ops_session *s, struct claim_memo *m, const char *id,
+    struct db_resident *res, struct claim_person **p)
+{
+	int rc;
+
+	*p = NULL;
+	if (m == NULL)
+		return db_resident_get(s->db, id, res);
+	if ((rc = claim_memo_person(s, m, id, p)) == 0)
+		*res = (*p)->res;
+	return rc;
+}
+
+/*
+ * out->claim from the request and the database (inside the transaction);
+ * *p the person's memo entry when a batch keeps one.
+ */
 static enum ops_status
-gather(struct ops_session *s, const struct claim_request *r,
-    const char *id, struct db_resident *res, struct claim_result *out,
-    struct ops_error *err)
+gather(struct ops_session *s, struct claim_memo *m,
+    const struct claim_request *r, const char *id, struct db_resident *res,
+    struct claim_person **p, struct claim_result *out, struct ops_error *err)
 {
 	struct claim *c = &out->claim;
 	struct person_on on;
 	enum ops_status st;
 	int rc, covered = 0;
 
-	if ((rc = db_resident_get(s->db, id, res)) != 0)
+	if ((rc = person(s, m, id, res, p)) != 0)
 		return rc < 0 ? ops_fail(err, OPS_FAILED, _("the resident "
 		    "could not be read: %s"), db_errmsg(s->db)) :
 		    ops_fail(err, OPS_NOT_FOUND, _("no resident has the ID "
@@ -394,7 +421,11 @@ gather(struct ops_session *s, const struct claim_request *r,
 		.date = r->admitted_on, .major_disease = r->major_disease,
 		.delivery = r->delivery, .babies = r->babies,
 	};
-	if ((st = ops_person_on(s, id, r->admitted_on, &on, err)) != OPS_OK)
+	if (*p != NULL)
+		ops_person_on_rows(res, (*p)->cats, (*p)->ncats, (*p)->quals,
+		    (*p)->nquals, r->admitted_on, &on);
+	else if ((st = ops_person_on(s, id, r->admitted_on, &on, err)) !=
+	    OPS_OK)
 		return st;
 	c->birth = on.birth;
 	c->categories = on.categories;
@@ -404,7 +435,7 @@ gather(struct ops_session *s, const struct claim_request *r,
 		return st;
 	if (r->kind == KIND_OUTPATIENT)
 		c->chronic_qualified = on.chronic != 0;
-	if ((st = eligibility(s, res, c, err)) != OPS_OK)
+	if ((st = eligibility(s, *p, res, c, err)) != OPS_OK)
 		return st;
 	/* RULES.md 5.2: the penalty concerns admissions only. */
 	if ((r->kind == KIND_INPATIENT || r->kind == KIND_ACCIDENT) &&
@@ -417,7 +448,7 @@ gather(struct ops_session *s, const struct claim_request *r,
 		if (!c->registered)
 			out->registration[0] = '\0';
 	}
-	return year_to_date(s, id, c, err);
+	return year_to_date(s, *p, id, c, err);
 }
 
 /* The engine's verdict as an op's status. */
@@ -560,25 +591,54 @@ audit_row(struct ops_session *s, const char *action, const struct db_claim *row,
 }
 
 static enum ops_status
-save(struct ops_session *s, const struct claim_request *r,
-    struct claim_result *out, struct ops_error *err)
+save(struct ops_session *s, struct claim_memo *m, struct claim_person *p,
+    const struct claim_request *r, struct claim_result *out,
+    struct ops_error *err)
 {
 	struct db_claim *row;
 	enum ops_status st;
 	int rc;
 
 	if ((st = ops_new_key(s, 'S', out->key, sizeof out->key, err)) !=
-	    OPS_OK || (st = store_policy(s, err)) != OPS_OK)
+	    OPS_OK)
 		return st;
+	if (m == NULL || !claim_memo_policy_stored(m)) {
+		if ((st = store_policy(s, err)) != OPS_OK)
+			return st;
+		if (m != NULL)
+			claim_memo_set_policy_stored(m);
+	}
 	if ((row = malloc(sizeof *row)) == NULL)
 		return ops_fail(err, OPS_FAILED, "%s", _("out of memory"));
 	to_row(s, r, out, row);
 	if ((rc = db_claim_insert(s->db, row)) != 0)
 		st = ops_fail(err, OPS_FAILED, _("the claim could not be "
 		    "saved: %s"), db_errmsg(s->db));
-	else
-		st = audit_row(s, "claim.settle", row, 1, err);
+	else if ((st = audit_row(s, "claim.settle", row, 1, err)) == OPS_OK &&
+	    p != NULL)
+		claim_memo_saved(p, row);
 	free(row);
+	return st;
+}
+
+enum ops_status
+ops_claim_settle_memo(struct ops_session *s, struct claim_memo *m,
+    const struct claim_request *req, struct claim_result *out,
+    struct ops_error *err)
+{
+	struct db_resident res;
+	struct claim_person *p;
+	struct idcard card;
+	enum ops_status st;
+
+	memset(out, 0, sizeof *out);
+	out->settlement.serious_group = out->settlement.assist_group = -1;
+	if ((st = check_request(s, req, &card, err)) != OPS_OK ||
+	    (st = gather(s, m, req, card.number, &res, &p, out, err)) !=
+	    OPS_OK ||
+	    (st = run_settle(s->policy, out, err)) != OPS_OK ||
+	    (st = save(s, m, p, req, out, err)) != OPS_OK)
+		out->key[0] = '\0';
 	return st;
 }
 
@@ -586,18 +646,7 @@ enum ops_status
 ops_claim_settle_in_tx(struct ops_session *s, const struct claim_request *req,
     struct claim_result *out, struct ops_error *err)
 {
-	struct db_resident res;
-	struct idcard card;
-	enum ops_status st;
-
-	memset(out, 0, sizeof *out);
-	out->settlement.serious_group = out->settlement.assist_group = -1;
-	if ((st = check_request(s, req, &card, err)) != OPS_OK ||
-	    (st = gather(s, req, card.number, &res, out, err)) != OPS_OK ||
-	    (st = run_settle(s->policy, out, err)) != OPS_OK ||
-	    (st = save(s, req, out, err)) != OPS_OK)
-		out->key[0] = '\0';
-	return st;
+	return ops_claim_settle_memo(s, NULL, req, out, err);
 }
 
 enum ops_status
@@ -605,6 +654,7 @@ ops_claim_settle(struct ops_session *s, const struct claim_request *req,
     int dry_run, struct claim_result *out, struct ops_error *err)
 {
 	struct db_resident res;
+	struct claim_person *p;
 	struct idcard card;
 	enum ops_status st;
 
@@ -614,14 +664,15 @@ ops_claim_settle(struct ops_session *s, const struct claim_request *req,
 		return st;
 	if ((st = ops_begin(s, err)) != OPS_OK)
 		return st;
-	if ((st = gather(s, req, card.number, &res, out, err)) != OPS_OK ||
+	if ((st = gather(s, NULL, req, card.number, &res, &p, out, err)) !=
+	    OPS_OK ||
 	    (st = run_settle(s->policy, out, err)) != OPS_OK)
 		goto fail;
 	if (dry_run) {
 		ops_rollback(s);
 		return OPS_OK;
 	}
-	if ((st = save(s, req, out, err)) != OPS_OK)
+	if ((st = save(s, NULL, NULL, req, out, err)) != OPS_OK)
 		goto fail;
 	if ((st = ops_commit(s, err)) != OPS_OK)
 		out->key[0] = '\0';

@@ -108,6 +108,17 @@ enum ops_status ops_claim_settle_in_tx(struct ops_session *s,
     struct ops_error *err);
 
 /*
+ * ops_claim_settle_in_tx with a batch's memo (ops/claim_memo.h): each
+ * person read once, the year-to-date figures kept in memory as the batch
+ * saves claims.  The same row and audit line as without it; only claims
+ * may be written in the transaction while the memo is in use.
+ */
+struct claim_memo;
+enum ops_status ops_claim_settle_memo(struct ops_session *s,
+    struct claim_memo *m, const struct claim_request *req,
+    struct claim_result *out, struct ops_error *err);
+
+/*
  * Reverse (冲正) claim `key`: a supervisor, with a reason.  A new row with
  * every amount negated; its key goes to new_key.  OPS_CONFLICT if the
  * claim was already reversed, OPS_INVALID if it is itself a reversal.

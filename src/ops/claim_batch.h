@@ -8,9 +8,10 @@
  * emergency, disease, delivery, babies, major_disease, total,
  * out_of_list, class_b, imported, imported_standard ('-' or '_' alike).
  * id, kind, admitted, hospital and total are required.  Every row is
- * settled and saved through ops_claim_settle_in_tx inside ONE
- * transaction, in file order, so a person's year-to-date caps accumulate
- * across the batch exactly as they would claim after claim.  Any bad row
+ * settled and saved through ops_claim_settle_memo (ops_claim_settle_in_tx
+ * with each person read once, ops/claim_memo.h) inside ONE transaction,
+ * in file order, so a person's year-to-date caps accumulate across the
+ * batch exactly as they would claim after claim.  Any bad row
  * (each listed with its line and reason) means nothing is written.
  */
 #ifndef YIBAO_OPS_CLAIM_BATCH_H

@@ -23,11 +23,16 @@
 
 #define CHUNK 65536
 /*
- * Pages SQLite may keep in memory during an import (KiB).  The default
- * 2 MiB makes a large import write its pages to the WAL and read them back
- * many times; 64 MiB holds the indexes of a county's roster.
+ * Pages SQLite may keep in memory during an import (KiB).  A page pushed
+ * out of the cache in the import's one transaction is appended to the
+ * WAL, and each later read of it searches the WAL's index, which grows
+ * with every such page: at a million rows with 64 MiB, a third of the
+ * import's time was that (bench/README.md).  256 MiB holds most of the
+ * pages a county's roster writes at random (the residents and their
+ * indexes); it is a bound, not a share of the file, so memory stays flat,
+ * and a small import never fills it.
  */
-#define IMPORT_CACHE_KIB 65536
+#define IMPORT_CACHE_KIB 262144
 
 /* Rows between two writes of the night sync's capture (db_capture_flush). */
 #define IMPORT_CAPTURE_ROWS 5000
@@ -57,6 +62,17 @@ struct run {
 	size_t ndef, capdef;
 	uint64_t bytes, total;
 	int row_bad;			/* the current row has a problem */
+	/*
+	 * The household of the last row and its head (rc of db_member_head),
+	 * as read: a roster lists a household's members one after another,
+	 * and only the import writes in its transaction, so the next row of
+	 * the same household needs neither look-up again.  Forgotten after
+	 * a move, the one write of the import that can take a head away.
+	 */
+	int last_ok;
+	struct db_household last;
+	struct db_member last_head;
+	int last_head_rc;
 };
 
 void
@@ -445,14 +461,42 @@ household_failed(struct run *u, long line, const char *number,
 		problem(u, line, RC_HOUSEHOLD, number, "%s", e->msg);
 }
 
+/* The household `number` and its head, from the last row or read. */
+static int
+household_of(struct run *u, const char *number, struct db_household *h,
+    struct db_member *hd, int *head_rc)
+{
+	int rc;
+
+	if (u->last_ok && strcmp(u->last.number, number) == 0) {
+		*h = u->last;
+		*hd = u->last_head;
+		*head_rc = u->last_head_rc;
+		return 0;
+	}
+	u->last_ok = 0;
+	/* The roster's 户号 are this office's own. */
+	if ((rc = db_household_get(u->s->db, u->s->site, number, h)) != 0)
+		return rc;
+	if ((*head_rc = db_member_head(u->s->db, h->key, hd)) < 0)
+		return -1;
+	u->last = *h;
+	u->last_head = *hd;
+	u->last_head_rc = *head_rc;
+	u->last_ok = 1;
+	return 0;
+}
+
 /*
  * Put the person in the household as the row says.  Returns 1 if
  * something was written, 0 if it already was so, -1 to defer (the
- * household does not exist and the row is not its head's).
+ * household does not exist and the row is not its head's).  `fresh`: the
+ * row registered the person just now, so they are in no household.
  */
 static int
 join_household(struct run *u, long line, const char *id, const char *number,
-    const char *head, const char *relation, const char *village, int last)
+    const char *head, const char *relation, const char *village, int last,
+    int fresh)
 {
 	struct db_household h;
 	struct db_member m, hd;
@@ -460,10 +504,9 @@ join_household(struct run *u, long line, const char *id, const char *number,
 	enum ops_status st;
 	int is_head = (relation && strcmp(relation, "head") == 0) ||
 	    (head && strcmp(head, id) == 0);
-	int rc;
+	int rc, head_rc = 1;
 
-	/* The roster's 户号 are this office's own. */
-	if ((rc = db_household_get(u->s->db, u->s->site, number, &h)) < 0)
+	if ((rc = household_of(u, number, &h, &hd, &head_rc)) < 0)
 		goto dberr;
 	if (rc == 1) {
 		if (!is_head && !last)
@@ -475,6 +518,7 @@ join_household(struct run *u, long line, const char *id, const char *number,
 			    number, "户主身份证号");
 			return 0;
 		}
+		u->last_ok = 0;		/* read again once it exists */
 		st = ops_household_create_in_tx(u->s, number, village,
 		    is_head ? id : head, &e);
 		if (st != OPS_OK) {
@@ -488,9 +532,7 @@ join_household(struct run *u, long line, const char *id, const char *number,
 			household_failed(u, line, number, st, &e);
 		return 1;
 	}
-	if ((rc = db_member_head(u->s->db, h.key, &hd)) < 0)
-		goto dberr;
-	if (rc == 0 && ((is_head && strcmp(hd.id_number, id) != 0) ||
+	if (head_rc == 0 && ((is_head && strcmp(hd.id_number, id) != 0) ||
 	    (head && strcmp(hd.id_number, head) != 0))) {
 		problem(u, line, RC_HOUSEHOLD, number, _("the head of household "
 		    "%s is %s (%s), not as this row says: to change the head "
@@ -498,7 +540,9 @@ join_household(struct run *u, long line, const char *id, const char *number,
 		    hd.id_number);
 		return 0;
 	}
-	if ((rc = db_member_current(u->s->db, id, &m)) < 0)
+	if (fresh)
+		rc = 1;
+	else if ((rc = db_member_current(u->s->db, id, &m)) < 0)
 		goto dberr;
 	if (rc == 0 && strcmp(m.household, h.key) == 0) {
 		if (!is_head && strcmp(m.relation, relation) != 0)
@@ -512,6 +556,8 @@ join_household(struct run *u, long line, const char *id, const char *number,
 		    "head to replace: use yibao household head"), number);
 		return 0;
 	}
+	if (rc == 0)
+		u->last_ok = 0;	/* a move may leave a household headless */
 	st = rc == 0 ? ops_household_move_in_tx(u->s, id, number, relation,
 	    &e) : ops_household_add_in_tx(u->s, number, id, relation, &e);
 	if (st != OPS_OK)
@@ -564,7 +610,8 @@ residents_row(struct run *u, const struct csv_record *rec)
 		return;
 	if (w.number != NULL) {
 		rc = join_household(u, rec->line, w.id, w.number,
-		    w.has_head ? w.head : NULL, w.relation, w.village, 0);
+		    w.has_head ? w.head : NULL, w.relation, w.village, 0,
+		    o == ROW_ADDED);
 		if (rc < 0) {
 			defer(u, rec->line, &w, o);
 			return;		/* counted when done */
@@ -617,7 +664,8 @@ finish_deferred(struct run *u)
 
 		u->row_bad = 0;
 		rc = join_household(u, d->line, d->id, d->number,
-		    d->head[0] ? d->head : NULL, d->relation, d->village, 1);
+		    d->head[0] ? d->head : NULL, d->relation, d->village, 1,
+		    0);
 		count(u, rc > 0 && d->was == ROW_UNCHANGED ? ROW_CHANGED :
 		    d->was);
 	}
@@ -837,11 +885,54 @@ summary_audit(struct run *u)
 	    audit_json_end(&j), u->use_category, u->err);
 }
 
+/* The import's one transaction, after the file was checked. */
+static enum ops_status
+import_tx(struct run *u, FILE *f, const struct detect_result *dr)
+{
+	struct ops_session *s = u->s;
+	struct import_report *r = u->r;
+	struct ops_error *err = u->err;
+	enum ops_status st;
+
+	if ((st = ops_begin(s, err)) != OPS_OK)
+		return st;
+	stream(u, f, dr);
+	if (u->fatal == OPS_OK && !r->interrupted)
+		finish_deferred(u);
+	free(u->def);
+	if (r->interrupted)
+		st = ops_fail(err, OPS_FAILED, _("interrupted: nothing was "
+		    "imported"));
+	else if (u->fatal != OPS_OK)
+		st = u->fatal;
+	else if (!u->header_seen)
+		st = ops_fail(err, OPS_INVALID, _("the file is empty: it has "
+		    "no header line"));
+	else if (r->nproblems > 0)
+		st = ops_fail(err, OPS_INVALID, ngettext("%ld row has a "
+		    "problem: nothing was imported; correct it and import the "
+		    "file again", "%ld rows have problems: nothing was "
+		    "imported; correct them and import the file again",
+		    (unsigned long)r->bad_rows), r->bad_rows);
+	if (st != OPS_OK || u->o->dry_run || r->added + r->changed == 0) {
+		ops_rollback(s);	/* nothing to keep, or nothing may be */
+		return st;
+	}
+	if ((st = summary_audit(u)) != OPS_OK ||
+	    (st = ops_commit(s, err)) != OPS_OK) {
+		ops_rollback(s);
+		return st;
+	}
+	r->written = 1;
+	return OPS_OK;
+}
+
 enum ops_status
 ops_import(struct ops_session *s, FILE *f, const struct import_options *o,
     struct import_report *r, struct ops_error *err)
 {
 	struct detect_result dr;
+	struct db_bulk bulk;
 	struct run u;
 	enum ops_status st;
 
@@ -857,36 +948,10 @@ ops_import(struct ops_session *s, FILE *f, const struct import_options *o,
 		return st;
 	copy(r->encoding, sizeof r->encoding, detect_name(dr.enc));
 	r->bom = dr.bom > 0;
-	db_cache_kib(s->db, IMPORT_CACHE_KIB);
-	if ((st = ops_begin(s, err)) != OPS_OK)
-		return st;
-	stream(&u, f, &dr);
-	if (u.fatal == OPS_OK && !r->interrupted)
-		finish_deferred(&u);
-	free(u.def);
-	if (r->interrupted)
-		st = ops_fail(err, OPS_FAILED, _("interrupted: nothing was "
-		    "imported"));
-	else if (u.fatal != OPS_OK)
-		st = u.fatal;
-	else if (!u.header_seen)
-		st = ops_fail(err, OPS_INVALID, _("the file is empty: it has "
-		    "no header line"));
-	else if (r->nproblems > 0)
-		st = ops_fail(err, OPS_INVALID, ngettext("%ld row has a "
-		    "problem: nothing was imported; correct it and import the "
-		    "file again", "%ld rows have problems: nothing was "
-		    "imported; correct them and import the file again",
-		    (unsigned long)r->bad_rows), r->bad_rows);
-	if (st != OPS_OK || o->dry_run || r->added + r->changed == 0) {
-		ops_rollback(s);	/* nothing to keep, or nothing may be */
-		return st;
-	}
-	if ((st = summary_audit(&u)) != OPS_OK ||
-	    (st = ops_commit(s, err)) != OPS_OK) {
-		ops_rollback(s);
-		return st;
-	}
-	r->written = 1;
-	return OPS_OK;
+	db_bulk_begin(s->db, IMPORT_CACHE_KIB, &bulk);
+	st = import_tx(&u, f, &dr);
+	/* The terminal interface goes on with this connection: give the
+	 * import's cache back. */
+	db_bulk_end(s->db, &bulk);
+	return st;
 }

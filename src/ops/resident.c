@@ -303,16 +303,21 @@ alt_initials(const char *name, const char *canon, struct alt_initials *a)
 	}
 }
 
-/* Rewrite the person's other initials after the name was written. */
+/*
+ * Rewrite the person's other initials after the name was written; `fresh`:
+ * the person was registered just now, so there are none to replace.
+ */
 static enum ops_status
 save_alt_initials(struct ops_session *s, const struct db_resident *r,
-    struct ops_error *err)
+    int fresh, struct ops_error *err)
 {
 	struct alt_initials a;
+	int n;
 
 	alt_initials(r->name, r->initials, &a);
-	if (db_initials_alt_set(s->db, r->id_number, a.p, a.n < 0 ? 1 : a.n)
-	    != 0)
+	n = a.n < 0 ? 1 : a.n;
+	if ((fresh ? db_initials_alt_add(s->db, r->id_number, a.p, n) :
+	    db_initials_alt_set(s->db, r->id_number, a.p, n)) != 0)
 		return ops_fail(err, OPS_FAILED, _("the resident could not be "
 		    "saved: %s"), db_errmsg(s->db));
 	return OPS_OK;
@@ -452,14 +457,20 @@ ops_resident_add_in_tx(struct ops_session *s, const struct resident_input *in,
 	memset(&r, 0, sizeof r);
 	if ((st = validate_add(s, in, &id, &r, err)) != OPS_OK)
 		return st;
-	if ((rc = db_resident_get(s->db, r.id_number, &old)) == 0)
+	/*
+	 * The insert is the duplicate check (the ID number is the key): the
+	 * person already there is read only to name them, so a new person
+	 * costs one look-up less (a roster import registers a million).
+	 */
+	if ((rc = db_resident_insert(s->db, &r)) == 1 &&
+	    db_resident_get(s->db, r.id_number, &old) == 0)
 		return ops_fail(err, OPS_CONFLICT, _("%s is already registered, "
 		    "as %s of %s: use yibao resident show or edit"),
 		    r.id_number, old.name, old.village);
-	if (rc < 0 || db_resident_insert(s->db, &r) != 0)
+	if (rc != 0)
 		return ops_fail(err, OPS_FAILED, _("the resident could not be "
 		    "saved: %s"), db_errmsg(s->db));
-	if ((st = save_alt_initials(s, &r, err)) != OPS_OK ||
+	if ((st = save_alt_initials(s, &r, 1, err)) != OPS_OK ||
 	    (st = ops_audit(s, "resident.add", r.id_number, NULL,
 	    resident_json(&r, &j), 0, err)) != OPS_OK)
 		return st;
@@ -565,7 +576,7 @@ save_in_tx(struct ops_session *s, struct db_resident *r, int renamed,
 	if (db_resident_update(s->db, r) != 0)
 		return ops_fail(err, OPS_FAILED, _("the resident could not be "
 		    "saved: %s"), db_errmsg(s->db));
-	if (renamed && (st = save_alt_initials(s, r, err)) != OPS_OK)
+	if (renamed && (st = save_alt_initials(s, r, 0, err)) != OPS_OK)
 		return st;
 	return ops_audit(s, action, r->id_number, old_json, new_json, 0, err);
 }

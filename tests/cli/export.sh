@@ -73,7 +73,7 @@ check "national not for residents" "2|yibao: export: --headers national is only 
 run "$YIBAO" export residents --encoding latin1
 check "bad encoding" "2|yibao: export: the encoding must be gb18030, utf-8 or utf-8-bom, not \"latin1\"" "$status|$err"
 run "$YIBAO" export payments --year 20x1
-check "bad year" 2 "$status"
+check "bad year (a bad value)" 1 "$status"
 run "$YIBAO" export residents -o "$T/no/such/dir/r.csv"
 check "unwritable" 1 "$status"
 check "no audit for refusals" "$before" "$(sqlite3 "$T/o.db" "SELECT count(*) FROM audit_log")"

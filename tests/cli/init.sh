@@ -5,14 +5,14 @@
 
 db="$T/office/sub/yibao.db"
 run "$YIBAO" --db "$db" init
-check "init creates" "0 Created the database $db (schema version 5)." "$status $out"
+check "init creates" "0 Created the database $db (schema version 6)." "$status $out"
 check "file 0600" 600 "$(stat -c %a "$db")"
 check "folder 0700" 700 "$(stat -c %a "$T/office/sub")"
 check "parent folder 0700" 700 "$(stat -c %a "$T/office")"
 sum1=$(sha256sum <"$db")
 
 run "$YIBAO" --db "$db" init
-check "init again changes nothing" "0 The database $db is ready (schema version 5); nothing was changed." \
+check "init again changes nothing" "0 The database $db is ready (schema version 6); nothing was changed." \
 	"$status $out"
 check "file bytes unchanged" "$sum1" "$(sha256sum <"$db")"
 check "no side files left" "yibao.db" "$(ls "$T/office/sub")"
@@ -22,23 +22,23 @@ check "init takes no other arguments" 2 "$status"
 
 # YIBAO_DB, then $XDG_DATA_HOME/yibao/yibao.db, then ~/.local/share.
 run env YIBAO_DB="$T/env.db" "$YIBAO" init
-check "YIBAO_DB" "0 Created the database $T/env.db (schema version 5)." "$status $out"
+check "YIBAO_DB" "0 Created the database $T/env.db (schema version 6)." "$status $out"
 run env -u YIBAO_DB XDG_DATA_HOME="$T/xdg" "$YIBAO" init
-check "XDG_DATA_HOME" "0 Created the database $T/xdg/yibao/yibao.db (schema version 5)." \
+check "XDG_DATA_HOME" "0 Created the database $T/xdg/yibao/yibao.db (schema version 6)." \
 	"$status $out"
 check "XDG folder 0700" 700 "$(stat -c %a "$T/xdg/yibao")"
 run env -u YIBAO_DB "$YIBAO" init
-check "HOME default" "0 Created the database $T/home/.local/share/yibao/yibao.db (schema version 5)." \
+check "HOME default" "0 Created the database $T/home/.local/share/yibao/yibao.db (schema version 6)." \
 	"$status $out"
 run env YIBAO_DB="$T/env.db" "$YIBAO" --db "$T/flag.db" init
-check "--db wins over YIBAO_DB" "0 Created the database $T/flag.db (schema version 5)." \
+check "--db wins over YIBAO_DB" "0 Created the database $T/flag.db (schema version 6)." \
 	"$status $out"
 
 # A database from a newer yibao is refused and left alone.
 sqlite3 "$db" "PRAGMA user_version = 99"
 sum2=$(sha256sum <"$db")
 run "$YIBAO" --db "$db" init
-check "newer refused" "1|yibao: the database was written by a newer version of yibao (schema 99; this program knows up to 5): use the newer program" \
+check "newer refused" "1|yibao: the database was written by a newer version of yibao (schema 99; this program knows up to 6): use the newer program" \
 	"$status|$err"
 check "newer left alone" "$sum2" "$(sha256sum <"$db")"
 
@@ -54,14 +54,14 @@ check "cannot create" 1 "$status"
 
 need_locale zh_CN.utf8
 run env LC_ALL=zh_CN.UTF-8 "$YIBAO" --db "$db" init
-check "newer refused, in Chinese" "1|yibao: 数据库由更新版本的 yibao 写入（结构版本 99，本程序最高只认识 5）：请使用新版程序" \
+check "newer refused, in Chinese" "1|yibao: 数据库由更新版本的 yibao 写入（结构版本 99，本程序最高只认识 6）：请使用新版程序" \
 	"$status|$err"
 
 # The office code and the first administrator.
 echo secret >"$T/pw"
 office="$T/office.db"
 run "$YIBAO" --db "$office" init --site 370402 --admin zhang --admin-name 张主任 --password-file "$T/pw"
-check "init --site --admin" "0 Created the database $office (schema version 5).
+check "init --site --admin" "0 Created the database $office (schema version 6).
 The office code is 370402.
 Created the administrator zhang.
 Made the office's signing key for the night sync (see yibao sync key)." "$status $out"
@@ -73,7 +73,7 @@ check "creation audited" "370402-A00000001|370402|zhang|operator.add|zhang" \
 	"$(sqlite3 "$office" "SELECT key, site, operator, action, record FROM audit_log")"
 sum3=$(sha256sum <"$office")
 run "$YIBAO" --db "$office" init --site 370402
-check "same code again: nothing changes" "0 The database $office is ready (schema version 5); nothing was changed." \
+check "same code again: nothing changes" "0 The database $office is ready (schema version 6); nothing was changed." \
 	"$status $out"
 check "same code again: file unchanged" "$sum3" "$(sha256sum <"$office")"
 run "$YIBAO" --db "$office" init --site 370499
@@ -81,7 +81,7 @@ check "another code refused" "1|yibao: this office's code is already 370402: it 
 	"$status|$err"
 run "$YIBAO" --db "$office" init --admin li --password-file "$T/pw"
 check "a second first admin is not made" "0 The office already has operators: --admin was not used (see yibao operator add).
-The database $office is ready (schema version 5); nothing was changed." \
+The database $office is ready (schema version 6); nothing was changed." \
 	"$status $out"
 check "still one operator" 1 "$(sqlite3 "$office" "SELECT count(*) FROM operator")"
 run "$YIBAO" --db "$T/bad1.db" init --site "37 04"

@@ -159,8 +159,9 @@ check "day balances with the table" "$(sqlite3 "$T/o.db" "SELECT printf('%.2f', 
 run "$YIBAO" report day --date 2021-02-01 --operator li --json
 check "day json" "0|900.00|900.00" \
 	"$status|$(echo "$out" | sed -n 's/^      "net": "\(.*\)".*/\1/p; s/^    "net": "\(.*\)".*/\1/p' | paste -sd'|')"
+# A day that is not one is a bad value (exit 1), as in claim settle.
 run "$YIBAO" report day --date 2020-13-01
-check "day bad date" 2 "$status"
+check "day bad date" 1 "$status"
 
 # Enrolment 2021: 张三 (late, pays G himself) and 李四 insured; 王五 not.
 run "$YIBAO" report enrolment --year 2021

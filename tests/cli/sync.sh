@@ -271,6 +271,16 @@ run "$YIBAO" --db "$T/HUB.db" hub apply "$T/B4.syn"
 check "hub applies it" 0 "$status"
 check "every imported resident and membership at the hub" 24000 \
 	"$(( $(hub_counts) - at_hub ))"
+# sync_audit is emptied at each of those writes, not only at commit: every
+# audit line of B's must still have travelled (12,000 registrations and
+# the 2 before), each once.
+check "every audit line of B's at the hub" "0|12002" \
+	"$(sqlite3 "$T/HUB.db" "ATTACH '$T/B.db' AS b; SELECT (SELECT count(*)
+	    FROM b.audit_log WHERE key NOT IN (SELECT key FROM main.audit_log)),
+	    (SELECT count(*) FROM main.audit_log WHERE site = 'B' AND
+	    action = 'resident.add')")"
+check "sync_audit empty at rest" 0 \
+	"$(sqlite3 "$T/B.db" "SELECT count(*) FROM sync_audit")"
 
 # A receipt names the household the same way.
 sqlite3 "$T/A.db" "INSERT INTO setting VALUES ('policy', 'demo')" || exit 99

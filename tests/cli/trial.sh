@@ -115,37 +115,41 @@ run "$YIBAO" trial --policy qinhuangdao-2020 kind=outpatient total=80 \
 check "chronic-qualified: no outpatient benefit" "0|80.00|0.00|80.00" \
 	"$status|$(printf '%s\n' "$out" | sed -n 's/.*"inscp_scp_amt": "\(.*\)",/\1/p')|$(printf '%s\n' "$out" | sed -n 's/.*"hifp_pay": "\(.*\)",/\1/p')|$(printf '%s\n' "$out" | sed -n 's/.*"psn_part_amt": "\(.*\)",/\1/p')"
 
-# Exit 2: the message on stderr, nothing on stdout.
-bad() {
-	name=$1
-	shift
+# Exit 2, a wrong command line (an unknown key, option or pack, a key
+# missing or twice), or 1, a bad value or a bill the engine refuses (as
+# claim settle): the message on stderr, nothing on stdout.
+fails_with() {
+	want=$1 name=$2
+	shift 2
 	run "$YIBAO" trial "$@"
-	check "$name: exit 2, stdout empty" "2|" "$status|$out"
+	check "$name: exit $want, stdout empty" "$want|" "$status|$out"
 	if [ -z "$err" ]; then
 		fails=$((fails + 1))
 		echo "FAIL: $name: no message on stderr"
 	fi
 }
+bad() { fails_with 2 "$@"; }
+invalid() { fails_with 1 "$@"; }
 bad "unknown key" --policy zhangye-2019 kind=inpatient level=3 total=100 colour=red
 bad "not KEY=VALUE" --policy zhangye-2019 kind=inpatient level=3 total=100 oops
-bad "three decimals" --policy zhangye-2019 kind=inpatient level=3 total=100.001
-bad "garbage amount" --policy zhangye-2019 kind=inpatient level=3 total=12a
-bad "negative amount" --policy zhangye-2019 kind=inpatient level=3 total=-5
-bad "comma amount" --policy zhangye-2019 kind=inpatient level=3 total=1,000
-bad "O + B + M > T" --policy zhangye-2019 kind=inpatient level=3 total=100 \
+invalid "three decimals" --policy zhangye-2019 kind=inpatient level=3 total=100.001
+invalid "garbage amount" --policy zhangye-2019 kind=inpatient level=3 total=12a
+invalid "negative amount" --policy zhangye-2019 kind=inpatient level=3 total=-5
+invalid "comma amount" --policy zhangye-2019 kind=inpatient level=3 total=1,000
+invalid "O + B + M > T" --policy zhangye-2019 kind=inpatient level=3 total=100 \
 	out_of_list=50 class_b=30 imported=20.01
 bad "unknown pack" --policy no-such-pack kind=inpatient level=3 total=100
 bad "no --policy" kind=inpatient level=3 total=100
 bad "no kind" --policy zhangye-2019 level=3 total=100
-bad "unknown kind" --policy zhangye-2019 kind=dental level=3 total=100
-bad "level 4" --policy zhangye-2019 kind=inpatient level=4 total=100
-bad "no level" --policy zhangye-2019 kind=inpatient total=100
-bad "unknown scope" --policy zhangye-2019 kind=inpatient level=3 scope=moon total=100
-bad "yes or no" --policy zhangye-2019 kind=inpatient level=3 registered=maybe total=100
-bad "bad date" --policy zhangye-2019 kind=inpatient level=3 date=2021-02-29 total=100
-bad "unknown category" --policy zhangye-2019 kind=inpatient level=3 categories=rich total=100
+invalid "unknown kind" --policy zhangye-2019 kind=dental level=3 total=100
+invalid "level 4" --policy zhangye-2019 kind=inpatient level=4 total=100
+invalid "no level" --policy zhangye-2019 kind=inpatient total=100
+invalid "unknown scope" --policy zhangye-2019 kind=inpatient level=3 scope=moon total=100
+invalid "yes or no" --policy zhangye-2019 kind=inpatient level=3 registered=maybe total=100
+invalid "bad date" --policy zhangye-2019 kind=inpatient level=3 date=2021-02-29 total=100
+invalid "unknown category" --policy zhangye-2019 kind=inpatient level=3 categories=rich total=100
 bad "key twice" --policy zhangye-2019 kind=inpatient level=3 total=100 total=200
-bad "maternity without delivery" --policy zhangye-2019 kind=maternity total=100
+invalid "maternity without delivery" --policy zhangye-2019 kind=maternity total=100
 bad "unknown option" --policy zhangye-2019 --verbose kind=inpatient level=3 total=100
 
 run "$YIBAO" trial --policy zhangye-2019 kind=inpatient level=3 total=100 colour=red

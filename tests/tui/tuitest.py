@@ -321,7 +321,26 @@ class PtyTerm(Term):
             r, _, _ = select.select([self.fd], [], [], 0)
 
     def text(self):
-        return "\n".join(line.rstrip() for line in self.screen.display)
+        """The screen as text.  Not pyte's Screen.display, which fails
+        (IndexError) where a narrow character was written over half of a
+        wide one: a real terminal blanks the other half, and so does this."""
+        lines = []
+        for y in range(self.screen.lines):
+            row, out, stub = self.screen.buffer[y], [], False
+            for x in range(self.screen.columns):
+                data = row[x].data
+                if stub:
+                    stub = False
+                    if data == "":
+                        continue
+                    out[-1] = " "   # its second half was written over
+                if data == "":
+                    out.append(" ")
+                    continue
+                out.append(data)
+                stub = width(data[0]) == 2
+            lines.append("".join(out).rstrip())
+        return "\n".join(lines)
 
     def send(self, text):
         """Type text as the terminal would send it in this locale."""
