@@ -700,6 +700,19 @@ test_enrolment_report(void **state)
 	assert_int_equal(e.split[0].total[GOV_COUNTY], 3600);
 	assert_int_equal(e.split[0].total_sum, 174000);
 	enrol_report_free(&e);
+	/* CC's payment reversed: 西村 has nobody insured; a reversal is
+	 * not a payment, and the payment it cancels counts no more. */
+	struct ops_session sup = as("wang", ROLE_SUPERVISOR, "2021-02-01");
+	struct cancel_result x;
+	assert_int_equal(ops_reverse(&sup, "370402-R00000002-1", "wrong "
+	    "person", &x, &err), OPS_OK);
+	assert_int_equal(ops_report_enrolment(&s, 2021, &e, &err), OPS_OK);
+	assert_int_equal(e.rows[0].insured, 3);
+	assert_int_equal(e.rows[1].residents, 1);
+	assert_int_equal(e.rows[1].insured, 0);
+	assert_int_equal(e.total.insured, 3);
+	assert_int_equal(e.total.uninsured, 1);
+	enrol_report_free(&e);
 	/* 2022: nobody insured yet. */
 	assert_int_equal(ops_report_enrolment(&s, 2022, &e, &err), OPS_OK);
 	assert_int_equal(e.total.insured, 0);
