@@ -9,6 +9,15 @@
 #define LIVE "p.kind = 'payment' AND NOT EXISTS (SELECT 1 FROM payment c " \
 	"WHERE c.cancels = p.key)"
 
+/*
+ * "+x.benefit_year": a year's payments or claims are read in one pass over
+ * the table.  Left to itself SQLite walks payment_person_year (or
+ * claim_person_year), whose first column is the person, and reads every
+ * row it finds at random: on a county of a million paid residents 3 s
+ * instead of 0.1 s for the subsidies, 6.3 s instead of 0.7 s for the
+ * settlements (bench/README.md, "County of a year").
+ */
+
 static void
 col(sqlite3_stmt *st, int i, char *buf, size_t bufsz)
 {
@@ -146,12 +155,10 @@ db_report_enrolment(struct db *db, int year, struct db_enrol_row **rows,
     size_t *n)
 {
 	/*
-	 * Who paid for the year is gathered once, by one pass over the
-	 * payments ('+' keeps SQLite from walking payment_person_year, which
-	 * cannot be searched by the year, and reading each row at random),
-	 * and each resident of the covering village index is looked up in
-	 * that list: 2.9 s on a county of a million paid residents, against
-	 * 9.6 s for a look-up of each resident's payments.
+	 * Who paid for the year is listed once, in one pass over the
+	 * payments, and each resident of the covering village index is
+	 * looked up in that list, rather than a search of each resident's
+	 * payments (a million searches and random reads in a large county).
 	 */
 	static const char sql[] =
 	    "SELECT r.village, r.insured_category, count(*), "
@@ -190,7 +197,7 @@ db_report_subsidies(struct db *db, int year, struct db_subsidy_row **rows,
 {
 	static const char sql[] =
 	    "SELECT p.subsidy_category, count(*), sum(p.subsidy) "
-	    "FROM payment p WHERE p.benefit_year = ?1 AND p.subsidy > 0 AND "
+	    "FROM payment p WHERE +p.benefit_year = ?1 AND p.subsidy > 0 AND "
 	    LIVE " GROUP BY p.subsidy_category ORDER BY p.subsidy_category";
 	sqlite3_stmt *st;
 
@@ -208,7 +215,7 @@ db_report_fiscal_persons(struct db *db, int year, int *persons)
 {
 	static const char sql[] =
 	    "SELECT count(DISTINCT p.id_number) FROM payment p "
-	    "WHERE p.benefit_year = ?1 AND p.late = 0 AND " LIVE;
+	    "WHERE +p.benefit_year = ?1 AND p.late = 0 AND " LIVE;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -238,7 +245,7 @@ db_report_payments_by_month(struct db *db, int year,
 {
 	static const char sql[] =
 	    "SELECT substr(p.paid_on, 1, 7) AS m, count(*), sum(p.amount) "
-	    "FROM payment p WHERE p.benefit_year = ?1 AND " LIVE
+	    "FROM payment p WHERE +p.benefit_year = ?1 AND " LIVE
 	    " GROUP BY m ORDER BY m";
 	sqlite3_stmt *st;
 
@@ -273,7 +280,7 @@ db_report_settlements(struct db *db, int year, struct db_settle_row **rows,
 	static const char sql[] =
 	    "SELECT substr(c.settled_on, 1, 7) AS m, c.kind, count(*), "
 	    "sum(c.total), sum(c.fund), sum(c.serious), sum(c.assistance), "
-	    "sum(c.personal) FROM claim c WHERE c.benefit_year = ?1 AND "
+	    "sum(c.personal) FROM claim c WHERE +c.benefit_year = ?1 AND "
 	    "c.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM claim r "
 	    "WHERE r.reverses = c.key) GROUP BY m, c.kind ORDER BY m, c.kind";
 	sqlite3_stmt *st;
