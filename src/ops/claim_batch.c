@@ -20,15 +20,13 @@
 #include "core/settle.h"
 #include "i18n.h"
 #include "io/csv.h"
-#include "io/detect.h"
-#include "io/encode.h"
 #include "io/roster.h"
+#include "io/textfile.h"
 #include "db/db.h"
 #include "ops/claim.h"
 #include "ops/claim_memo.h"
 
 /* A batch file is read whole; a million claims are under 200 MiB. */
-#define BATCH_FILE_MAX ((size_t)512 * 1024 * 1024)
 
 /*
  * Pages kept in memory for the batch: the people's rows and the claims
@@ -341,67 +339,6 @@ on_record(void *ctx, const struct csv_record *rec)
 
 /* ---- the file ----------------------------------------------------------- */
 
-/* The whole file as UTF-8 (malloc'd); NULL after a message in err. */
-static char *
-read_utf8(struct run *u, FILE *f, size_t *len)
-{
-	char *buf = NULL, *out = NULL, *q;
-	size_t n = 0, cap = 0, got, outlen;
-	struct detect_result dr;
-	struct encode_error ee;
-	char why[256];
-
-	do {
-		if (n + 65536 > cap) {
-			cap = cap ? cap * 2 : 1 << 20;
-			if (cap > BATCH_FILE_MAX ||
-			    (q = realloc(buf, cap + 1)) == NULL) {
-				free(buf);
-				ops_fail(u->err, OPS_INVALID, "%s", _("the "
-				    "file is too large for one batch: split "
-				    "it"));
-				return NULL;
-			}
-			buf = q;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got > 0);
-	if (ferror(f)) {
-		free(buf);
-		ops_fail(u->err, OPS_INVALID, "%s", _("the file could not be "
-		    "read"));
-		return NULL;
-	}
-	detect_buffer(buf, n, NULL, &dr);
-	if (dr.enc == DETECT_UTF16 || dr.enc == DETECT_INVALID) {
-		free(buf);
-		ops_fail(u->err, OPS_INVALID, dr.enc == DETECT_UTF16 ?
-		    _("the file is UTF-16: save it as CSV (UTF-8) again") :
-		    _("line %ld is neither UTF-8 nor GB18030: save the file "
-		    "as CSV again"), dr.bad_line);
-		return NULL;
-	}
-	snprintf(u->r->encoding, sizeof u->r->encoding, "%s",
-	    detect_name(dr.enc));
-	if (dr.enc == DETECT_UTF8) {
-		memmove(buf, buf + dr.bom, n - dr.bom);
-		*len = n - dr.bom;
-		buf[*len] = '\0';
-		return buf;
-	}
-	if (encode_from("GB18030", buf + dr.bom, n - dr.bom, &out, &outlen,
-	    &ee) != 0) {
-		free(buf);
-		ops_fail(u->err, OPS_INVALID, "%s", encode_strerror(&ee, why,
-		    sizeof why));
-		return NULL;
-	}
-	free(buf);
-	*len = outlen;
-	return out;
-}
-
 /* Commit, or roll back after a problem or for a dry run. */
 static enum ops_status
 finish(struct ops_session *s, struct run *u, int dry_run,
@@ -446,14 +383,15 @@ ops_claim_batch(struct ops_session *s, FILE *f, int dry_run,
 	struct csv *p;
 	enum ops_status st;
 	size_t len;
-	char *text;
+	char *text, why[256];
 	int rc;
 
 	memset(report, 0, sizeof *report);
 	if ((st = ops_require(s, ROLE_CLERK, err)) != OPS_OK)
 		return st;
-	if ((text = read_utf8(&u, f, &len)) == NULL)
-		return err->status;
+	if ((text = textfile_read_utf8(f, &len, report->encoding,
+	    sizeof report->encoding, why, sizeof why)) == NULL)
+		return ops_fail(err, OPS_INVALID, "%s", why);
 	if ((p = csv_new(0)) == NULL || (u.memo = claim_memo_new()) == NULL) {
 		csv_free(p);
 		free(text);
