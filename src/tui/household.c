@@ -90,18 +90,6 @@ check_number(struct tui *t, struct tui_form *f, int idx, char *msg,
 }
 
 static int
-check_text(struct tui *t, struct tui_form *f, int idx, char *msg,
-    size_t msgsz)
-{
-	(void)t;
-	if (tui_form_get(f, idx)[0] == '\0') {
-		snprintf(msg, msgsz, "%s", _("type the village or community"));
-		return -1;
-	}
-	return 0;
-}
-
-static int
 check_relation(struct tui *t, struct tui_form *f, int idx, char *msg,
     size_t msgsz)
 {
@@ -122,7 +110,7 @@ check_relation(struct tui *t, struct tui_form *f, int idx, char *msg,
 static const struct tui_form_field create_fields[C_COUNT] = {
 	{ N_("Household no."), 16, 32, 0, check_number,
 	    N_("A new number: letters, digits and '-', e.g. DS-101") },
-	{ N_("Village"), 30, 60, 0, check_text,
+	{ N_("Village"), 30, 60, 0, scr_check_village,
 	    N_("Village or community, as the office writes it") },
 	{ N_("Head's ID no."), 20, 18, TUI_FIELD_IDCARD, check_person,
 	    N_("The head must be registered and in no household; Enter saves") },

@@ -66,18 +66,6 @@ check_id(struct tui *t, struct tui_form *f, int idx, char *msg, size_t msgsz)
 }
 
 static int
-check_name(struct tui *t, struct tui_form *f, int idx, char *msg,
-    size_t msgsz)
-{
-	(void)t;
-	if (tui_form_get(f, idx)[0] == '\0') {
-		snprintf(msg, msgsz, "%s", _("type the name"));
-		return -1;
-	}
-	return 0;
-}
-
-static int
 check_choice(struct tui *t, struct tui_form *f, int idx, char *msg,
     size_t msgsz)
 {
@@ -93,30 +81,18 @@ check_choice(struct tui *t, struct tui_form *f, int idx, char *msg,
 	return 0;
 }
 
-static int
-check_village(struct tui *t, struct tui_form *f, int idx, char *msg,
-    size_t msgsz)
-{
-	(void)t;
-	if (tui_form_get(f, idx)[0] == '\0') {
-		snprintf(msg, msgsz, "%s", _("type the village or community"));
-		return -1;
-	}
-	return 0;
-}
-
 static const struct tui_form_field reg_fields[F_COUNT] = {
 	{ N_("ID number"), 20, 18, TUI_FIELD_IDCARD, check_id,
 	    N_("18 digits (or 15 of an old card); the last may be X") },
 	{ N_("Born"), 12, 10, TUI_FIELD_READONLY, NULL, NULL },
 	{ N_("Sex"), 6, 4, TUI_FIELD_READONLY, NULL, NULL },
-	{ N_("Name"), 20, 40, 0, check_name,
+	{ N_("Name"), 20, 40, 0, scr_check_name,
 	    N_("As on the ID card; rare characters may be typed or pasted") },
 	{ N_("Residence"), 3, 1, TUI_FIELD_DIGITS, check_choice,
 	    N_("The number of one of the choices shown below") },
 	{ N_("Insured as"), 3, 1, TUI_FIELD_DIGITS, check_choice,
 	    N_("The number of one of the choices shown below") },
-	{ N_("Village"), 30, 60, 0, check_village,
+	{ N_("Village"), 30, 60, 0, scr_check_village,
 	    N_("Village or community, as the office writes it") },
 	{ N_("Phone"), 16, 20, TUI_FIELD_DIGITS, NULL,
 	    N_("Optional; Enter here saves") },

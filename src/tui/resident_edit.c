@@ -35,18 +35,6 @@ struct edit {
 };
 
 static int
-check_name(struct tui *t, struct tui_form *f, int idx, char *msg,
-    size_t msgsz)
-{
-	(void)t;
-	if (tui_form_get(f, idx)[0] == '\0') {
-		snprintf(msg, msgsz, "%s", _("type the name"));
-		return -1;
-	}
-	return 0;
-}
-
-static int
 check_choice(struct tui *t, struct tui_form *f, int idx, char *msg,
     size_t msgsz)
 {
@@ -57,18 +45,6 @@ check_choice(struct tui *t, struct tui_form *f, int idx, char *msg,
 	if (scr_choose(idx == E_RESIDENCE ? e->res : e->ins, n,
 	    tui_form_get(f, idx)) == NULL) {
 		snprintf(msg, msgsz, _("type a number from 1 to %d"), n);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-check_village(struct tui *t, struct tui_form *f, int idx, char *msg,
-    size_t msgsz)
-{
-	(void)t;
-	if (tui_form_get(f, idx)[0] == '\0') {
-		snprintf(msg, msgsz, "%s", _("type the village or community"));
 		return -1;
 	}
 	return 0;
@@ -91,13 +67,13 @@ check_phone(struct tui *t, struct tui_form *f, int idx, char *msg,
 }
 
 static const struct tui_form_field edit_fields[E_COUNT] = {
-	{ N_("Name"), 20, 40, 0, check_name,
+	{ N_("Name"), 20, 40, 0, scr_check_name,
 	    N_("As on the ID card; rare characters may be typed or pasted") },
 	{ N_("Residence"), 3, 1, TUI_FIELD_DIGITS, check_choice,
 	    N_("The number of one of the choices shown below") },
 	{ N_("Insured as"), 3, 1, TUI_FIELD_DIGITS, check_choice,
 	    N_("The number of one of the choices shown below") },
-	{ N_("Village"), 30, 60, 0, check_village,
+	{ N_("Village"), 30, 60, 0, scr_check_village,
 	    N_("Village or community, as the office writes it") },
 	{ N_("Phone"), 20, PHONE_MAX, 0, check_phone,
 	    N_("Optional: empty removes it; Enter here saves") },

@@ -173,6 +173,34 @@ scr_choices_line(const struct scr_choice *c, int n, char *buf, size_t bufsz)
 		    i ? "  " : "", i + 1, c[i].label);
 }
 
+static int
+required(struct tui_form *f, int idx, const char *say, char *msg,
+    size_t msgsz)
+{
+	if (tui_form_get(f, idx)[0] == '\0') {
+		snprintf(msg, msgsz, "%s", say);
+		return -1;
+	}
+	return 0;
+}
+
+int
+scr_check_name(struct tui *t, struct tui_form *f, int idx, char *msg,
+    size_t msgsz)
+{
+	(void)t;
+	return required(f, idx, _("type the name"), msg, msgsz);
+}
+
+int
+scr_check_village(struct tui *t, struct tui_form *f, int idx, char *msg,
+    size_t msgsz)
+{
+	(void)t;
+	return required(f, idx, _("type the village or community"), msg,
+	    msgsz);
+}
+
 int
 scr_check_id(struct tui *t, const char *typed, char out[19], char *msg,
     size_t msgsz)

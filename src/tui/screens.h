@@ -64,6 +64,12 @@ void scr_choice_key(struct tui_form *f, const struct tui_key *k);
 int scr_check_id(struct tui *t, const char *typed, char out[19], char *msg,
     size_t msgsz);
 
+/* Form checks of a field that must not be empty: a name, a village. */
+int scr_check_name(struct tui *t, struct tui_form *f, int idx, char *msg,
+    size_t msgsz);
+int scr_check_village(struct tui *t, struct tui_form *f, int idx, char *msg,
+    size_t msgsz);
+
 /* Labels of a category or disease code by the office's pack (else the code). */
 const char *scr_category_label(const struct tui *t, const char *code);
 const char *scr_disease_label(const struct tui *t, const char *code);
