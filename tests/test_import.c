@@ -554,8 +554,8 @@ test_household_rows(void **state)
 	assert_string_equal(r.problem[0].column, "户号");
 	assert_string_equal(r.problem[0].value, "H001");
 	assert_string_equal(r.problem[0].reason, "the head of household H001 "
-	    "is 张三 (" ZHANG "), not as this row says: to change the head "
-	    "use yibao household head");
+	    "is 张三 (" ZHANG "), not as this row says: to change the head, "
+	    "make another member head");
 	import_report_free(&r);
 	same(before, snap());
 	/* the import's page cache is given back, even after a refusal */

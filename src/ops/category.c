@@ -20,8 +20,7 @@ check_code(const struct ops_session *s, enum db_period_table t,
 
 	if (s->policy == NULL)
 		return ops_fail(err, OPS_INVALID, _("this office has no policy "
-		    "pack: an administrator chooses one with yibao policy use "
-		    "ID"));
+		    "pack: an administrator must choose one first"));
 	if (code == NULL || *code == '\0')
 		return ops_fail(err, OPS_INVALID, t == DB_CATEGORY ?
 		    _("give the category code") : _("give the disease code"));
@@ -30,15 +29,15 @@ check_code(const struct ops_session *s, enum db_period_table t,
 		    (s->policy->categories & CATSET(c)))
 			return OPS_OK;
 		return ops_fail(err, OPS_INVALID, _("the pack %s does not "
-		    "recognize the category \"%s\": see yibao policy show %s"),
-		    s->policy->id, code, s->policy->id);
+		    "recognize the category \"%s\": see its list of "
+		    "categories"), s->policy->id, code);
 	}
 	for (int i = 0; i < s->policy->ndiseases; i++)
 		if (strcmp(s->policy->disease[i].code, code) == 0)
 			return OPS_OK;
 	return ops_fail(err, OPS_INVALID, _("the pack %s has no chronic "
-	    "disease \"%s\": see yibao policy show %s"), s->policy->id, code,
-	    s->policy->id);
+	    "disease \"%s\": see its list of chronic diseases"),
+	    s->policy->id, code);
 }
 
 static enum ops_status
@@ -287,8 +286,7 @@ ops_person_on(struct ops_session *s, const char *id_number, struct date on,
 	date_format(on, day);
 	if ((rc = db_resident_get(s->db, id_number, &r)) == 1)
 		return ops_fail(err, OPS_NOT_FOUND, _("no resident has the ID "
-		    "number %s: register the person with yibao resident add"),
-		    id_number);
+		    "number %s: register the person first"), id_number);
 	if (rc < 0 || db_periods_list(s->db, DB_CATEGORY, r.id_number, day,
 	    collect_category, out) != 0 || db_periods_list(s->db,
 	    DB_QUALIFICATION, r.id_number, day, collect_chronic, out) != 0)

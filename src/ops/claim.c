@@ -271,8 +271,8 @@ check_request(const struct ops_session *s, const struct claim_request *r,
 		return st;
 	if (pol == NULL)
 		return ops_fail(err, OPS_INVALID, "%s", _("no policy pack is "
-		    "chosen for this office: an administrator chooses one with "
-		    "yibao policy use ID"));
+		    "chosen for this office: an administrator must choose one "
+		    "first"));
 	if (!pol->benefit_year.set || pol->benefit_year.v !=
 	    r->admitted_on.y)
 		return ops_fail(err, OPS_INVALID, _("the claim is for the "
@@ -303,7 +303,8 @@ chronic_qualification(struct ops_session *s, const char *id,
 			listed = 1;
 	if (!listed)
 		return ops_fail(err, OPS_INVALID, _("the policy pack %s has no "
-		    "chronic disease %s: see yibao policy show for its codes"),
+		    "chronic disease %s: use a code from its list of chronic "
+		    "diseases"),
 		    pol->id, r->disease);
 	if ((st = ops_person_qualified_on(s, id, r->disease, r->admitted_on,
 	    &held, err)) != OPS_OK)
@@ -714,8 +715,8 @@ reverse_in_tx(struct ops_session *s, const char *key, const char *reason,
 	if ((rc = db_claim_get(s->db, key, row)) != 0) {
 		st = rc < 0 ? ops_fail(err, OPS_FAILED, _("the claim could not "
 		    "be read: %s"), db_errmsg(s->db)) : ops_fail(err,
-		    OPS_NOT_FOUND, _("there is no claim %s: see yibao claim "
-		    "list ID"), key);
+		    OPS_NOT_FOUND, _("there is no claim %s: check the "
+		    "statement's number"), key);
 		goto out;
 	}
 	if (row->reverses[0] != '\0') {
@@ -974,8 +975,8 @@ ops_claim_view(struct ops_session *s, const char *key, struct claim_view *out,
 	if ((rc = db_claim_get(s->db, key, row)) != 0)
 		st = rc < 0 ? ops_fail(err, OPS_FAILED, _("the claim could not "
 		    "be read: %s"), db_errmsg(s->db)) : ops_fail(err,
-		    OPS_NOT_FOUND, _("there is no claim %s: see yibao claim "
-		    "list ID"), key);
+		    OPS_NOT_FOUND, _("there is no claim %s: check the "
+		    "statement's number"), key);
 	else
 		st = view_row(s, row, out, *pol, err);
 	free(row);

@@ -111,7 +111,7 @@ check_free(struct ops_session *s, const struct db_resident *r,
 		return db_failed(s, err);
 	if (rc == 0)
 		return ops_fail(err, OPS_CONFLICT, _("%s is already in household "
-		    "%s (since %s): use yibao household move to change it"),
+		    "%s (since %s): move the person to change it"),
 		    r->name, household_name(s, m.household_site,
 		    m.household_number, name, sizeof name), m.joined_on);
 	return OPS_OK;
@@ -171,7 +171,7 @@ not_found(struct ops_session *s, const char *site, const char *number,
 		return db_failed(s, err);
 	if (rc == 1)
 		return ops_fail(err, OPS_NOT_FOUND, _("there is no household "
-		    "%s: create it with yibao household create"), number);
+		    "%s: create the household first"), number);
 	snprintf(first, sizeof first, "%.*s", (int)strcspn(others, ","),
 	    others);
 	return ops_fail(err, OPS_NOT_FOUND, _("this office (%s) has no "
@@ -396,7 +396,7 @@ move(struct ops_session *s, const char *id, const char *to,
 		return db_failed(s, err);
 	if (rc == 1)
 		return ops_fail(err, OPS_NOT_FOUND, _("%s is in no household: "
-		    "use yibao household add"), r.name);
+		    "add the person to a household first"), r.name);
 	if (strcmp(m.household, h.key) == 0)
 		return ops_fail(err, OPS_CONFLICT, _("%s is already in "
 		    "household %s"), r.name, household_name(s, h.site,
@@ -461,9 +461,9 @@ ops_household_rejoin_in_tx(struct ops_session *s, const char *id,
 			return db_failed(s, err);
 		if (rc == 0)
 			return ops_fail(err, OPS_CONFLICT, _("household %s has "
-			    "a head already, %s: make the person a member with "
-			    "yibao household move, then the head with yibao "
-			    "household head"), name, head.name);
+			    "a head already, %s: move the person in as a "
+			    "member first, then make them head"), name,
+			    head.name);
 	}
 	return move(s, id, name, relation, err);
 }

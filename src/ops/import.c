@@ -292,8 +292,7 @@ category_row(struct run *u, const struct csv_record *rec)
 	}
 	if (rc == 1) {
 		problem(u, rec->line, RC_ID, get(u, rec, RC_ID), _("no "
-		    "resident has this ID number: register the person first "
-		    "(yibao import residents or yibao resident add)"));
+		    "resident has this ID number: register the person first"));
 		return;
 	}
 	name = get(u, rec, RC_NAME);
@@ -364,7 +363,8 @@ read_row(struct run *u, const struct csv_record *rec, struct row *w)
 	if (u->use_category && (w->category = get(u, rec, RC_CATEGORY)) !=
 	    NULL && category_of(u->s->policy, w->category, &w->cat) != 0)
 		problem(u, rec->line, RC_CATEGORY, w->category, _("the pack "
-		    "%s has no category of this name: see yibao policy show"),
+		    "%s has no category of this name: see its list of "
+		    "categories"),
 		    u->s->policy->id);
 	if (w->number != NULL && get(u, rec, RC_RELATION) == NULL &&
 	    !(w->has_head &&
@@ -535,8 +535,8 @@ join_household(struct run *u, long line, const char *id, const char *number,
 	if (head_rc == 0 && ((is_head && strcmp(hd.id_number, id) != 0) ||
 	    (head && strcmp(hd.id_number, head) != 0))) {
 		problem(u, line, RC_HOUSEHOLD, number, _("the head of household "
-		    "%s is %s (%s), not as this row says: to change the head "
-		    "use yibao household head"), number, hd.name,
+		    "%s is %s (%s), not as this row says: to change the head, "
+		    "make another member head"), number, hd.name,
 		    hd.id_number);
 		return 0;
 	}
@@ -553,7 +553,8 @@ join_household(struct run *u, long line, const char *id, const char *number,
 	}
 	if (is_head) {
 		problem(u, line, RC_HOUSEHOLD, number, _("household %s has no "
-		    "head to replace: use yibao household head"), number);
+		    "head to replace: add the person as a member first, then "
+		    "make them head"), number);
 		return 0;
 	}
 	if (rc == 0)
@@ -842,12 +843,11 @@ check_options(struct run *u)
 		return OPS_OK;
 	if (u->s->policy == NULL)
 		return ops_fail(u->err, OPS_INVALID, _("this office has no "
-		    "policy pack: an administrator chooses one with yibao "
-		    "policy use ID"));
+		    "policy pack: an administrator must choose one first"));
 	if (o->kind == IMPORT_CATEGORIES && (o->category == NULL ||
 	    category_of(u->s->policy, o->category, &u->cat) != 0))
 		return ops_fail(u->err, OPS_INVALID, _("give a category of the "
-		    "pack %s (--category CODE): see yibao policy show"),
+		    "pack %s (--category CODE): see its list of categories"),
 		    u->s->policy->id);
 	if (o->valid_from == NULL || date_parse(o->valid_from, &d) != DATE_OK)
 		return ops_fail(u->err, OPS_INVALID, _("give the first valid "

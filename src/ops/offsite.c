@@ -425,13 +425,13 @@ load(struct ops_session *s, const char *key, struct db_offsite *r,
 
 	if (!given(key))
 		return ops_fail(err, OPS_INVALID, _("give the registration's "
-		    "key, as yibao offsite list shows it"));
+		    "key, as the person's list of registrations shows it"));
 	if ((rc = db_offsite_get(s->db, key, r)) < 0)
 		return ops_fail(err, OPS_FAILED, _("the off-site registrations "
 		    "could not be read: %s"), db_errmsg(s->db));
 	if (rc == 1)
 		return ops_fail(err, OPS_NOT_FOUND, _("there is no off-site "
-		    "registration %s: see yibao offsite list ID"), key);
+		    "registration %s"), key);
 	return OPS_OK;
 }
 

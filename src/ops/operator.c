@@ -211,8 +211,8 @@ check_passwd(struct ops_session *s, const char *login,
 	if ((rc = db_operator_get(s->db, login, &o)) < 0)
 		return read_failed(s, err);
 	if (rc == 1)
-		return ops_fail(err, OPS_NOT_FOUND, _("there is no operator "
-		    "%s (see yibao operator list)"), login);
+		return ops_fail(err, OPS_NOT_FOUND,
+		    _("there is no operator %s"), login);
 	if (s->role != ROLE_ADMIN && (old_password == NULL ||
 	    !ops_password_check(old_password, o.password_hash)))
 		rc = -2;
@@ -246,8 +246,8 @@ ops_operator_passwd(struct ops_session *s, const char *login,
 	}
 	rc = db_operator_set_password(s->db, login, hash);
 	if (rc != 0) {
-		st = undo(s, rc == 1 ? ops_fail(err, OPS_NOT_FOUND, _("there "
-		    "is no operator %s (see yibao operator list)"), login) :
+		st = undo(s, rc == 1 ? ops_fail(err, OPS_NOT_FOUND,
+		    _("there is no operator %s"), login) :
 		    write_failed(s, err));
 		goto out;
 	}
@@ -279,8 +279,8 @@ check_disable(struct ops_session *s, const char *login, struct ops_error *err)
 		return read_failed(s, err);
 	explicit_bzero(o.password_hash, sizeof o.password_hash);
 	if (rc == 1)
-		return ops_fail(err, OPS_NOT_FOUND, _("there is no operator "
-		    "%s (see yibao operator list)"), login);
+		return ops_fail(err, OPS_NOT_FOUND,
+		    _("there is no operator %s"), login);
 	if (!o.active)
 		return ops_fail(err, OPS_CONFLICT, _("the operator %s is "
 		    "already disabled"), login);

@@ -621,8 +621,7 @@ ops_pay_batch(struct ops_session *s, FILE *f, int dry_run,
 		return st;
 	if (s->policy == NULL)
 		return ops_fail(err, OPS_INVALID, "%s", _("this office has no "
-		    "policy pack: an administrator chooses one with yibao "
-		    "policy use ID"));
+		    "policy pack: an administrator must choose one first"));
 	if ((text = textfile_read_utf8(f, &len, report->encoding,
 	    sizeof report->encoding, why, sizeof why)) == NULL)
 		return ops_fail(err, OPS_INVALID, "%s", why);

@@ -273,8 +273,7 @@ pay_check(struct ops_session *s, const struct pay_request *req,
 
 	if (s->policy == NULL)
 		return ops_fail(err, OPS_INVALID, "%s", _("this office has no "
-		    "policy pack: an administrator chooses one with yibao "
-		    "policy use ID"));
+		    "policy pack: an administrator must choose one first"));
 	*on = req->date.y != 0 ? req->date : s->today;
 	if (date_cmp(*on, s->today) > 0)
 		return ops_fail(err, OPS_INVALID, _("the payment date %s is in "

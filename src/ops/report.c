@@ -172,8 +172,7 @@ ops_report_enrolment(struct ops_session *s, int year, struct enrol_report *out,
 	memset(out, 0, sizeof *out);
 	if (s->policy == NULL)
 		return ops_fail(err, OPS_INVALID, "%s", _("this office has no "
-		    "policy pack: an administrator chooses one with yibao "
-		    "policy use ID"));
+		    "policy pack: an administrator must choose one first"));
 	if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR)
 		return ops_fail(err, OPS_INVALID, _("%d is not a year"), year);
 	out->year = year;

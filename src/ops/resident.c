@@ -465,7 +465,7 @@ ops_resident_add_in_tx(struct ops_session *s, const struct resident_input *in,
 	if ((rc = db_resident_insert(s->db, &r)) == 1 &&
 	    db_resident_get(s->db, r.id_number, &old) == 0)
 		return ops_fail(err, OPS_CONFLICT, _("%s is already registered, "
-		    "as %s of %s: use yibao resident show or edit"),
+		    "as %s of %s: find the person to see or change the record"),
 		    r.id_number, old.name, old.village);
 	if (rc != 0)
 		return ops_fail(err, OPS_FAILED, _("the resident could not be "
@@ -517,8 +517,7 @@ load(struct ops_session *s, const char *typed, struct db_resident *r,
 		    "read: %s"), db_errmsg(s->db));
 	if (rc == 1)
 		return ops_fail(err, OPS_NOT_FOUND, _("no resident has the ID "
-		    "number %s: register the person with yibao resident add"),
-		    id);
+		    "number %s: register the person first"), id);
 	return OPS_OK;
 }
 

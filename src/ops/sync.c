@@ -248,7 +248,8 @@ ops_sync_export(struct ops_session *s, const char *path, int64_t again,
 		    "use yibao hub export --site CODE"));
 	if (db_setting_get(s->db, "sync.hub", hub, sizeof hub) != 0)
 		return ops_fail(err, OPS_INVALID, _("this office does not know "
-		    "its centre yet: yibao sync trust-hub CODE KEY"));
+		    "its centre yet: an administrator must first enter the "
+		    "centre's code and key"));
 	/* The write lock, held until the file is on disk. */
 	if ((st = ops_begin(s, err)) != OPS_OK)
 		return st;
@@ -384,7 +385,8 @@ ops_sync_apply(struct ops_session *s, const char *path,
 	if (db_setting_get(s->db, "sync.hub", hub, sizeof hub) != 0 ||
 	    db_setting_get(s->db, "sync.hub_key", key, sizeof key) != 0)
 		return ops_fail(err, OPS_INVALID, _("this office does not know "
-		    "its centre yet: yibao sync trust-hub CODE KEY"));
+		    "its centre yet: an administrator must first enter the "
+		    "centre's code and key"));
 	if ((st = sync_file_read(path, &buf, &n, &h, err)) != OPS_OK)
 		return st;
 	snprintf(res->from, sizeof res->from, "%s", h.from);

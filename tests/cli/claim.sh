@@ -177,7 +177,7 @@ Notes:
   The person is in no medical assistance group: assistance payment 0.
   Illustrative values were used (a demonstration, not a policy document)." "$status|$out"
 run "$YIBAO" claim show 370402-S00000009
-check "show unknown" "1|yibao: there is no claim 370402-S00000009: see yibao claim list ID" "$status|$err"
+check "show unknown" "1|yibao: there is no claim 370402-S00000009: check the statement's number" "$status|$err"
 
 # list: 12,675 + 7,350 = 20,025 of the 50,000 inpatient cap.
 run "$YIBAO" claim list $A

@@ -152,7 +152,7 @@ run "$YIBAO" import residents "$T/nonexistent.csv"
 check "missing file" 1 "$status"
 run "$YIBAO" import categories "$T/tekun.csv" --valid-from 2021-03-01 \
 	--department 民政局
-check "categories need --category" "1 yibao: give a category of the pack demo (--category CODE): see yibao policy show" \
+check "categories need --category" "1 yibao: give a category of the pack demo (--category CODE): see its list of categories" \
 	"$status $err"
 
 finish

@@ -86,7 +86,7 @@ check "migrant work without a deadline" "1|yibao: a migrant-work registration is
 	"$status|$err"
 run "$YIBAO" offsite file 370402196603050011 --kind long_term --scope province --dest-code 110105 \
 	--dest-name 北京市朝阳区 --from 2021-07-01 --to 2021-07-30
-check "unknown resident" "1|yibao: no resident has the ID number 370402196603050011: register the person with yibao resident add" \
+check "unknown resident" "1|yibao: no resident has the ID number 370402196603050011: register the person first" \
 	"$status|$err"
 run "$YIBAO" offsite file $A --kind long_term --colour red
 check "unknown option" 2 "$status"

@@ -125,7 +125,7 @@ run env YIBAO_OPERATOR=li YIBAO_PASSWORD_FILE="$T/li3" "$YIBAO" operator passwd 
 check "passwd: a clerk, another's" "4|yibao: only an administrator can set another operator's password; li is a clerk" \
 	"$status|$err"
 run "$YIBAO" operator passwd nobody --password-file "$T/li3"
-check "passwd: no such operator" "1|yibao: there is no operator nobody (see yibao operator list)" \
+check "passwd: no such operator" "1|yibao: there is no operator nobody" \
 	"$status|$err"
 check "refused passwd changes nothing" "$before" "$(state)"
 
@@ -144,7 +144,7 @@ run env YIBAO_OPERATOR=wang YIBAO_PASSWORD_FILE="$T/wang" "$YIBAO" operator disa
 check "disable: a supervisor is denied" "4|yibao: only an administrator may do this; wang is a supervisor" \
 	"$status|$err"
 run "$YIBAO" operator disable nobody
-check "disable: no such operator" "1|yibao: there is no operator nobody (see yibao operator list)" \
+check "disable: no such operator" "1|yibao: there is no operator nobody" \
 	"$status|$err"
 check "refused disable changes nothing" "$before" "$(state)"
 run "$YIBAO" operator list

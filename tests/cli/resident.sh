@@ -34,7 +34,7 @@ check "sex differs from the ID" "1|yibao: the ID number 370402196603050011 is of
 	"$status|$err"
 run "$YIBAO" resident add 110105491231002 --name 张三 --residence rural \
 	--insured rural_resident --village 东关村
-check "duplicate (15 digits)" "1|yibao: 11010519491231002X is already registered, as 张三 of 东关村: use yibao resident show or edit" \
+check "duplicate (15 digits)" "1|yibao: 11010519491231002X is already registered, as 张三 of 东关村: find the person to see or change the record" \
 	"$status|$err"
 run "$YIBAO" resident add 370402196603050011 --name 李四 --residence rural \
 	--insured farmer --village 东关村
@@ -92,8 +92,18 @@ run "$YIBAO" household create 0001 --village 东关村 --head 11010519491231002X
 check "household create" "0 Created household 0001 in 东关村; head: 张三." "$status $out"
 run "$YIBAO" household add 0001 370402198202020021 --relation child
 check "household add" "0 Added 曾小红 to household 0001 as child." "$status $out"
+run "$YIBAO" household add 0009 370402198001010011 --relation child
+check "no such household" "1|yibao: there is no household 0009: create the household first" \
+	"$status|$err"
+# The ops' messages are shown on screen too: they name the clerk's action,
+# never a command to type (once: "请先用 yibao household create 建户").
+need_locale zh_CN.utf8
+run env LC_ALL=zh_CN.UTF-8 "$YIBAO" household add 0009 370402198001010011 \
+	--relation child
+check "no such household, zh_CN: names 0009, no command" "1|0009|" \
+	"$status|$(echo "$err" | grep -o 0009)|$(echo "$err" | grep -o 'yibao ')"
 run "$YIBAO" household create 0002 --village 西关社区 --head 370402198202020021
-check "one household at a time" "1|yibao: 曾小红 is already in household 0001 (since 2021-06-01): use yibao household move to change it" \
+check "one household at a time" "1|yibao: 曾小红 is already in household 0001 (since 2021-06-01): move the person to change it" \
 	"$status|$err"
 run "$YIBAO" household create 0002 --village 西关社区 --head 370402198001010011
 check "second household" 0 "$status"
@@ -120,7 +130,7 @@ run "$YIBAO" category add 11010519491231002X min_living --from 2021-03-01 --to 2
 check "overlap refused" "1|yibao: 张三 already holds min_living for part of this period: end that period first, or choose dates that do not overlap" \
 	"$status|$err"
 run "$YIBAO" category add 11010519491231002X veteran --from 2021-01-01 --department 民政局
-check "unknown category" "1|yibao: the pack demo does not recognize the category \"veteran\": see yibao policy show demo" \
+check "unknown category" "1|yibao: the pack demo does not recognize the category \"veteran\": see its list of categories" \
 	"$status|$err"
 run "$YIBAO" --operator li category end 11010519491231002X min_living --date 2021-06-30 --reason 复核
 check "category end by a clerk" "4|yibao: only a supervisor or an administrator may do this; li is a clerk" "$status|$err"
@@ -130,7 +140,7 @@ run "$YIBAO" qualification add 11010519491231002X hypertension --from 2021-03-01
 check "qualification add" "0 Recorded hypertension for 张三 (11010519491231002X), valid from 2021-03-01 to 2021-12-31." \
 	"$status $out"
 run "$YIBAO" qualification add 11010519491231002X flu --from 2021-03-01 --department 县医保局
-check "unknown disease" "1|yibao: the pack demo has no chronic disease \"flu\": see yibao policy show demo" \
+check "unknown disease" "1|yibao: the pack demo has no chronic disease \"flu\": see its list of chronic diseases" \
 	"$status|$err"
 
 run "$YIBAO" --operator li resident show 11010519491231002X

@@ -25,7 +25,7 @@ check "hub init again" "This database is the centre HUB already; nothing was cha
 	"$(echo "$out" | head -n 1)"
 
 run "$YIBAO" --db "$T/A.db" sync export -o "$T/x.syn"
-check "export before trust-hub" "1|yibao: this office does not know its centre yet: yibao sync trust-hub CODE KEY" \
+check "export before trust-hub" "1|yibao: this office does not know its centre yet: an administrator must first enter the centre's code and key" \
 	"$status|$err"
 run "$YIBAO" --db "$T/A.db" sync trust-hub HUB 1234
 check "bad key" "1|yibao: the key \"1234\" is not a public key: 64 hexadecimal digits, as yibao hub init prints it" \
