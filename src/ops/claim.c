@@ -311,8 +311,8 @@ chronic_qualification(struct ops_session *s, const char *id,
 		return st;
 	if (!held)
 		return ops_fail(err, OPS_INVALID, _("%s holds no qualification "
-		    "for the chronic disease %s on %s: record it first (yibao "
-		    "qualification add)"), name, r->disease,
+		    "for the chronic disease %s on %s: record the qualification "
+		    "first"), name, r->disease,
 		    date_format(r->admitted_on, d));
 	c->chronic_qualified = true;
 	snprintf(c->disease, sizeof c->disease, "%s", r->disease);

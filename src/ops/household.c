@@ -54,8 +54,8 @@ check_relation(const char *rel, struct ops_error *err)
 		    "grandparent, sibling or other)"));
 	if (strcmp(rel, "head") == 0)
 		return ops_fail(err, OPS_INVALID, _("a household has one head, "
-		    "named when it is created; to change it use yibao "
-		    "household head"));
+		    "named when it is created; to change it, make another "
+		    "member head"));
 	return OPS_OK;
 }
 
@@ -407,8 +407,8 @@ move(struct ops_session *s, const char *id, const char *to,
 		    sizeof name);
 		return others < 0 ? db_failed(s, err) : ops_fail(err,
 		    OPS_CONFLICT, _("%s is the head of household %s, which has "
-		    "other members: first make one of them the head with yibao "
-		    "household head %s ID"), r.name, name, name);
+		    "other members: first make one of them the head"), r.name,
+		    name);
 	}
 	if ((st = leave(s, &m, old_json, sizeof old_json, err)) != OPS_OK)
 		return st;

@@ -112,7 +112,7 @@ check "parts over the total" "1|yibao: out-of-list, class B and imported materia
 	"$status|$err"
 run "$YIBAO" claim settle $A --kind chronic --disease diabetes \
 	--admitted 2021-03-01 --hospital H --total 100
-check "chronic, not qualified" "1|yibao: 张三 holds no qualification for the chronic disease diabetes on 2021-03-01: record it first (yibao qualification add)" \
+check "chronic, not qualified" "1|yibao: 张三 holds no qualification for the chronic disease diabetes on 2021-03-01: record the qualification first" \
 	"$status|$err"
 run "$YIBAO" claim settle $A --kind inpatient --admitted 2021-03-01 \
 	--hospital H --level 1 --total 12.345

@@ -108,7 +108,7 @@ check "one household at a time" "1|yibao: 曾小红 is already in household 0001
 run "$YIBAO" household create 0002 --village 西关社区 --head 370402198001010011
 check "second household" 0 "$status"
 run "$YIBAO" household move 11010519491231002X --to 0002 --relation parent
-check "head cannot leave members behind" "1|yibao: 张三 is the head of household 0001, which has other members: first make one of them the head with yibao household head 0001 ID" \
+check "head cannot leave members behind" "1|yibao: 张三 is the head of household 0001, which has other members: first make one of them the head" \
 	"$status|$err"
 run "$YIBAO" household move 370402198202020021 --to 0002 --relation spouse
 check "move" "0 Moved 曾小红 to household 0002 as spouse." "$status $out"
