@@ -10,7 +10,6 @@
 
 #include "ops/claim_batch.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +18,8 @@
 #include "core/policy.h"
 #include "core/settle.h"
 #include "i18n.h"
+#include "io/columns.h"
 #include "io/csv.h"
-#include "io/roster.h"
 #include "io/textfile.h"
 #include "db/db.h"
 #include "ops/claim.h"
@@ -44,11 +43,25 @@ enum bcol {
 	BC_IMPORTED_STANDARD, BC_COUNT
 };
 
-static const char *const bcol_names[BC_COUNT] = {
-	"id", "kind", "admitted", "discharged", "hospital", "level",
-	"scope", "emergency", "disease", "delivery", "babies",
-	"major_disease", "total", "out_of_list", "class_b", "imported",
-	"imported_standard"
+/* Claim settle's option names; a header may say visit or major too. */
+static const struct column_spec bcols[BC_COUNT] = {
+	[BC_ID] = { "id", { NULL }, 1 },
+	[BC_KIND] = { "kind", { NULL }, 1 },
+	[BC_ADMITTED] = { "admitted", { "visit", NULL }, 1 },
+	[BC_DISCHARGED] = { "discharged", { NULL }, 0 },
+	[BC_HOSPITAL] = { "hospital", { NULL }, 1 },
+	[BC_LEVEL] = { "level", { NULL }, 0 },
+	[BC_SCOPE] = { "scope", { NULL }, 0 },
+	[BC_EMERGENCY] = { "emergency", { NULL }, 0 },
+	[BC_DISEASE] = { "disease", { NULL }, 0 },
+	[BC_DELIVERY] = { "delivery", { NULL }, 0 },
+	[BC_BABIES] = { "babies", { NULL }, 0 },
+	[BC_MAJOR] = { "major_disease", { "major", NULL }, 0 },
+	[BC_TOTAL] = { "total", { NULL }, 1 },
+	[BC_OUT_OF_LIST] = { "out_of_list", { NULL }, 0 },
+	[BC_CLASS_B] = { "class_b", { NULL }, 0 },
+	[BC_IMPORTED] = { "imported", { NULL }, 0 },
+	[BC_IMPORTED_STANDARD] = { "imported_standard", { NULL }, 0 },
 };
 
 struct run {
@@ -58,7 +71,7 @@ struct run {
 	struct ops_error *err;
 	enum ops_status fatal;		/* stop: the file or the database */
 	int have_header;
-	int col[BC_COUNT];		/* field index, -1 absent */
+	struct columns cols;		/* the header's columns */
 	size_t cap_problems, cap_claims;
 	struct claim_result res;
 };
@@ -100,56 +113,29 @@ problem(struct run *u, long line, const char *fmt, ...)
 
 /* ---- the header --------------------------------------------------------- */
 
-/* "Out-Of-List " -> "out_of_list"; "visit" is admitted's other name. */
-static void
-header_name(const char *in, char *out, size_t outsz)
-{
-	size_t k = 0;
-
-	for (; *in != '\0' && k + 1 < outsz; in++)
-		out[k++] = *in == '-' ? '_' : (char)tolower((unsigned char)*in);
-	out[k] = '\0';
-	if (strcmp(out, "visit") == 0)
-		snprintf(out, outsz, "admitted");
-	if (strcmp(out, "major") == 0)
-		snprintf(out, outsz, "major_disease");
-}
-
+/* Spaces around a name are trimmed; a space inside is not a '_' here. */
 static enum ops_status
 header(struct run *u, const struct csv_record *rec)
 {
-	static const enum bcol need[] = {
-		BC_ID, BC_KIND, BC_ADMITTED, BC_HOSPITAL, BC_TOTAL
-	};
-	char name[64];
+	int at;
 
-	for (int c = 0; c < BC_COUNT; c++)
-		u->col[c] = -1;
-	for (size_t i = 0; i < rec->n; i++) {
-		int found = -1;
-
-		header_name(roster_trim(rec->field[i]), name, sizeof name);
-		for (int c = 0; c < BC_COUNT; c++)
-			if (strcmp(name, bcol_names[c]) == 0)
-				found = c;
-		if (found < 0)
-			return ops_fail(u->err, OPS_INVALID, _("line %ld: the "
-			    "column \"%s\" is not a field of a claim; the "
-			    "fields are those of claim settle's options, such "
-			    "as id, kind, admitted, hospital, total"),
-			    rec->line, rec->field[i]);
-		if (u->col[found] >= 0)
-			return ops_fail(u->err, OPS_INVALID, _("line %ld: the "
-			    "column \"%s\" is given twice"), rec->line,
-			    bcol_names[found]);
-		u->col[found] = (int)i;
+	columns_init(&u->cols, bcols, BC_COUNT, 0);
+	switch (columns_match(&u->cols, rec, &at)) {
+	case COLUMNS_OK:
+		break;
+	case COLUMNS_UNKNOWN:
+		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
+		    "\"%s\" is not a field of a claim; the fields are those "
+		    "of claim settle's options, such as id, kind, admitted, "
+		    "hospital, total"), rec->line, rec->field[at]);
+	case COLUMNS_TWICE:
+		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
+		    "\"%s\" is given twice"), rec->line, bcols[at].name);
+	case COLUMNS_MISSING:
+		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
+		    "\"%s\" is missing; a claim needs id, kind, admitted, "
+		    "hospital and total"), rec->line, bcols[at].name);
 	}
-	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
-		if (u->col[need[i]] < 0)
-			return ops_fail(u->err, OPS_INVALID, _("line %ld: the "
-			    "column \"%s\" is missing; a claim needs id, kind, "
-			    "admitted, hospital and total"), rec->line,
-			    bcol_names[need[i]]);
 	return OPS_OK;
 }
 
@@ -159,17 +145,13 @@ header(struct run *u, const struct csv_record *rec)
 static const char *
 get(const struct run *u, const struct csv_record *rec, enum bcol c)
 {
-	int i = u->col[c];
-
-	if (i < 0 || (size_t)i >= rec->n)
-		return "";
-	return roster_trim(rec->field[i]);
+	return columns_get(&u->cols, rec, c);
 }
 
 static int
 bad(struct run *u, long line, enum bcol c, const char *v, const char *why)
 {
-	problem(u, line, _("%s \"%s\": %s"), bcol_names[c], v, why);
+	problem(u, line, _("%s \"%s\": %s"), bcols[c].name, v, why);
 	return -1;
 }
 

@@ -10,7 +10,6 @@
 
 #include "ops/pay_batch.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "db/payment.h"
 #include "db/tx.h"
 #include "i18n.h"
+#include "io/columns.h"
 #include "io/csv.h"
 #include "io/roster.h"
 #include "io/textfile.h"
@@ -29,22 +29,18 @@ enum pcol {
 	PC_EMPLOYEE_ENDED_ON, PC_COUNT
 };
 
-static const char *const pcol_names[PC_COUNT] = {
-	"id", "group", "name", "year", "date", "late_case",
-	"employee_ended_on"
-};
-
-/* Other names a collector's list gives the columns. */
-static const char *const pcol_aliases[PC_COUNT][8] = {
-	[PC_ID] = { "id_number", "身份证号码", "身份证号", "公民身份号码",
-	    "证件号码", "身份证", NULL },
-	[PC_GROUP] = { "receipt", "household", "户号", "收据号", "组号",
-	    "分组", NULL },
-	[PC_NAME] = { "姓名", NULL },
-	[PC_YEAR] = { "缴费年度", "年度", NULL },
-	[PC_DATE] = { "paid_on", "缴费日期", "日期", NULL },
-	[PC_LATE_CASE] = { "补缴情形", NULL },
-	[PC_EMPLOYEE_ENDED_ON] = { "职工医保终止日期", NULL },
+/* The names, and the other names a collector's list gives the columns. */
+static const struct column_spec pcols[PC_COUNT] = {
+	[PC_ID] = { "id", { "id_number", "身份证号码", "身份证号",
+	    "公民身份号码", "证件号码", "身份证", NULL }, 1 },
+	[PC_GROUP] = { "group", { "receipt", "household", "户号", "收据号",
+	    "组号", "分组", NULL }, 0 },
+	[PC_NAME] = { "name", { "姓名", NULL }, 0 },
+	[PC_YEAR] = { "year", { "缴费年度", "年度", NULL }, 0 },
+	[PC_DATE] = { "date", { "paid_on", "缴费日期", "日期", NULL }, 0 },
+	[PC_LATE_CASE] = { "late_case", { "补缴情形", NULL }, 0 },
+	[PC_EMPLOYEE_ENDED_ON] = { "employee_ended_on",
+	    { "职工医保终止日期", NULL }, 0 },
 };
 
 /* One person's row, as read. */
@@ -65,7 +61,7 @@ struct run {
 	struct ops_error *err;
 	enum ops_status fatal;		/* stop: the file or the database */
 	int have_header;
-	int col[PC_COUNT];		/* field index, -1 absent */
+	struct columns cols;		/* the header's columns */
 	struct row *row;
 	size_t nrows, cap_rows, cap_problems, cap_receipts, cap_persons;
 };
@@ -113,50 +109,31 @@ problem(struct run *u, long line, const char *fmt, ...)
 
 /* ---- the header --------------------------------------------------------- */
 
-static int
-column_of(const char *field)
-{
-	char name[128];
-	size_t k = 0;
-
-	for (const char *p = field; *p != '\0' && k + 1 < sizeof name; p++)
-		name[k++] = *p == '-' || *p == ' ' ? '_' :
-		    (char)tolower((unsigned char)*p);
-	name[k] = '\0';
-	for (int c = 0; c < PC_COUNT; c++) {
-		if (strcmp(name, pcol_names[c]) == 0)
-			return c;
-		for (int a = 0; pcol_aliases[c][a] != NULL; a++)
-			if (strcmp(name, pcol_aliases[c][a]) == 0)
-				return c;
-	}
-	return -1;
-}
-
+/* "Paid On" is paid_on: a list's headers are typed with spaces. */
 static enum ops_status
 header(struct run *u, const struct csv_record *rec)
 {
-	for (int c = 0; c < PC_COUNT; c++)
-		u->col[c] = -1;
-	for (size_t i = 0; i < rec->n; i++) {
-		int c = column_of(roster_trim(rec->field[i]));
+	int at;
 
-		if (c < 0)
-			return ops_fail(u->err, OPS_INVALID, _("line %ld: the "
-			    "column \"%s\" is not a field of a payment; the "
-			    "fields are id, group, name, year, date, late_case "
-			    "and employee_ended_on (or 身份证号码, 户号, 姓名, "
-			    "缴费年度, 缴费日期)"), rec->line, rec->field[i]);
-		if (u->col[c] >= 0)
-			return ops_fail(u->err, OPS_INVALID, _("line %ld: the "
-			    "column \"%s\" is given twice"), rec->line,
-			    pcol_names[c]);
-		u->col[c] = (int)i;
-	}
-	if (u->col[PC_ID] < 0)
+	columns_init(&u->cols, pcols, PC_COUNT, COLUMNS_SPACE_IS_UNDERSCORE);
+	switch (columns_match(&u->cols, rec, &at)) {
+	case COLUMNS_OK:
+		break;
+	case COLUMNS_UNKNOWN:
+		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
+		    "\"%s\" is not a field of a payment; the fields are id, "
+		    "group, name, year, date, late_case and employee_ended_on "
+		    "(or 身份证号码, 户号, 姓名, 缴费年度, 缴费日期)"), rec->line,
+		    rec->field[at]);
+	case COLUMNS_TWICE:
+		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
+		    "\"%s\" is given twice"), rec->line, pcols[at].name);
+	case COLUMNS_MISSING:
+		/* Only the ID number is required. */
 		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
 		    "\"id\" (身份证号码) is missing: whom is each row for?"),
 		    rec->line);
+	}
 	return OPS_OK;
 }
 
@@ -165,17 +142,13 @@ header(struct run *u, const struct csv_record *rec)
 static const char *
 get(const struct run *u, const struct csv_record *rec, enum pcol c)
 {
-	int i = u->col[c];
-
-	if (i < 0 || (size_t)i >= rec->n)
-		return "";
-	return roster_trim(rec->field[i]);
+	return columns_get(&u->cols, rec, c);
 }
 
 static int
 bad(struct run *u, long line, enum pcol c, const char *v, const char *why)
 {
-	problem(u, line, _("%s \"%s\": %s"), pcol_names[c], v, why);
+	problem(u, line, _("%s \"%s\": %s"), pcols[c].name, v, why);
 	return -1;
 }
 
