@@ -28,12 +28,16 @@ name_char(const struct columns *cs, char ch)
 	return (char)tolower((unsigned char)ch);
 }
 
-/* Whether header names the column called name; no copy, so no limit. */
+/*
+ * Whether header names the column called name; compared byte by byte, not
+ * copied, so no length cuts a name short.  A header byte is never made
+ * '\0', so a header longer than the name differs at the name's end.
+ */
 static int
 names(const struct columns *cs, const char *header, const char *name)
 {
 	for (; *header != '\0'; header++, name++)
-		if (*name == '\0' || name_char(cs, *header) != *name)
+		if (name_char(cs, *header) != *name)
 			return 0;
 	return *name == '\0';
 }
