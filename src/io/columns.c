@@ -4,26 +4,16 @@
 #include "io/columns.h"
 
 #include <ctype.h>
+#include <stddef.h>
 
 #include "io/roster.h"
 
-void
-columns_init(struct columns *cs, const struct column_spec *spec, int n,
-    int flags)
-{
-	cs->spec = spec;
-	cs->n = n < COLUMNS_MAX ? n : COLUMNS_MAX;
-	cs->flags = flags;
-	for (int c = 0; c < COLUMNS_MAX; c++)
-		cs->col[c] = -1;
-}
-
 /* A header byte as a name has it: "Out-Of-List" is "out_of_list". */
 static char
-name_char(const struct columns *cs, char ch)
+name_char(const struct column_table *t, char ch)
 {
 	if (ch == '-' ||
-	    (ch == ' ' && (cs->flags & COLUMNS_SPACE_IS_UNDERSCORE)))
+	    (ch == ' ' && (t->flags & COLUMNS_SPACE_IS_UNDERSCORE)))
 		return '_';
 	return (char)tolower((unsigned char)ch);
 }
@@ -34,37 +24,38 @@ name_char(const struct columns *cs, char ch)
  * '\0', so a header longer than the name differs at the name's end.
  */
 static int
-names(const struct columns *cs, const char *header, const char *name)
+names(const struct column_table *t, const char *header, const char *name)
 {
 	for (; *header != '\0'; header++, name++)
-		if (name_char(cs, *header) != *name)
+		if (name_char(t, *header) != *name)
 			return 0;
 	return *name == '\0';
 }
 
+/* The column a header names: its name first, then its other names. */
 static int
-column_of(const struct columns *cs, const char *header)
+column_of(const struct column_table *t, const char *header)
 {
-	for (int c = 0; c < cs->n; c++) {
-		const struct column_spec *sp = &cs->spec[c];
-
-		if (names(cs, header, sp->name))
+	for (int c = 0; c < t->n && c < COLUMNS_MAX; c++) {
+		if (names(t, header, t->name[c]))
 			return c;
-		for (int a = 0; a < COLUMN_ALIASES_MAX &&
-		    sp->aliases[a] != NULL; a++)
-			if (names(cs, header, sp->aliases[a]))
+		for (int a = 0; t->alias != NULL && a < COLUMN_ALIASES_MAX &&
+		    t->alias[c][a] != NULL; a++)
+			if (names(t, header, t->alias[c][a]))
 				return c;
 	}
 	return -1;
 }
 
 enum columns_status
-columns_match(struct columns *cs, const struct csv_record *rec, int *at)
+columns_match(struct columns *cs, const struct column_table *t,
+    const struct csv_record *rec, int *at)
 {
+	cs->t = t;
 	for (int c = 0; c < COLUMNS_MAX; c++)
 		cs->col[c] = -1;
 	for (size_t i = 0; i < rec->n; i++) {
-		int c = column_of(cs, roster_trim(rec->field[i]));
+		int c = column_of(t, roster_trim(rec->field[i]));
 
 		if (c < 0) {
 			*at = (int)i;
@@ -76,9 +67,9 @@ columns_match(struct columns *cs, const struct csv_record *rec, int *at)
 		}
 		cs->col[c] = (int)i;
 	}
-	for (int c = 0; c < cs->n; c++)
-		if (cs->spec[c].required && cs->col[c] < 0) {
-			*at = c;
+	for (const int *r = t->required; r != NULL && *r >= 0; r++)
+		if (cs->col[*r] < 0) {
+			*at = *r;
 			return COLUMNS_MISSING;
 		}
 	return COLUMNS_OK;
@@ -87,15 +78,10 @@ columns_match(struct columns *cs, const struct csv_record *rec, int *at)
 const char *
 columns_get(const struct columns *cs, const struct csv_record *rec, int c)
 {
-	int i = c >= 0 && c < cs->n ? cs->col[c] : -1;
+	int i = cs->t != NULL && c >= 0 && c < cs->t->n && c < COLUMNS_MAX ?
+	    cs->col[c] : -1;
 
 	if (i < 0 || (size_t)i >= rec->n)
 		return "";
 	return roster_trim(rec->field[i]);
-}
-
-const char *
-columns_name(const struct columns *cs, int c)
-{
-	return c >= 0 && c < cs->n ? cs->spec[c].name : "";
 }

@@ -13,20 +13,22 @@
 #define COLUMNS_MAX 32		/* columns in one file's table */
 #define COLUMN_ALIASES_MAX 8	/* other names of one column, with NULL */
 
-/* One column a file may have. */
-struct column_spec {
-	const char *name;		/* lower case, '_' between words */
-	const char *aliases[COLUMN_ALIASES_MAX];	/* NULL-terminated */
-	int required;
-};
-
 /* How a header is made a name: lower case, '-' is '_', and maybe ' '. */
 #define COLUMNS_SPACE_IS_UNDERSCORE 0x1	/* "paid on" is "paid_on" */
 
-struct columns {
-	const struct column_spec *spec;
-	int n;				/* columns in spec */
+/* The columns a file may have, indexed by the caller's enum. */
+struct column_table {
+	int n;				/* columns, at most COLUMNS_MAX */
+	const char *const *name;	/* n names: lower case, '_' */
+	/* n lists of other names, each NULL-ended; NULL: none at all. */
+	const char *const (*alias)[COLUMN_ALIASES_MAX];
+	const int *required;		/* columns, in order, ending with -1 */
 	int flags;			/* COLUMNS_* */
+};
+
+/* A header's columns. */
+struct columns {
+	const struct column_table *t;
 	int col[COLUMNS_MAX];		/* field index, -1 absent */
 };
 
@@ -37,25 +39,18 @@ enum columns_status {
 	COLUMNS_MISSING			/* *at is the first required absent */
 };
 
-/* A file's table of n columns (at most COLUMNS_MAX), none found yet. */
-void columns_init(struct columns *cs, const struct column_spec *spec, int n,
-    int flags);
-
 /*
- * Find each column of the header record.  Fields are trimmed in place
+ * Find table t's columns in a header record.  Fields are trimmed in place
  * (roster_trim), then compared as lower-case names with each column's
  * name and other names.  The first problem from the left stops it: an
- * unknown field or a column named twice; then the first required column
- * (in table order) that is absent.  *at says which (enum columns_status).
+ * unknown field or a column named twice; then the first required column,
+ * in t->required's order, that is absent.  *at says which (above).
  */
 enum columns_status columns_match(struct columns *cs,
-    const struct csv_record *rec, int *at);
+    const struct column_table *t, const struct csv_record *rec, int *at);
 
 /* A row's value of column c, trimmed in place; "" when absent. */
 const char *columns_get(const struct columns *cs,
     const struct csv_record *rec, int c);
-
-/* Column c's name, as a message names it. */
-const char *columns_name(const struct columns *cs, int c);
 
 #endif

@@ -43,25 +43,26 @@ enum bcol {
 	BC_IMPORTED_STANDARD, BC_COUNT
 };
 
-/* Claim settle's option names; a header may say visit or major too. */
-static const struct column_spec bcols[BC_COUNT] = {
-	[BC_ID] = { "id", { NULL }, 1 },
-	[BC_KIND] = { "kind", { NULL }, 1 },
-	[BC_ADMITTED] = { "admitted", { "visit", NULL }, 1 },
-	[BC_DISCHARGED] = { "discharged", { NULL }, 0 },
-	[BC_HOSPITAL] = { "hospital", { NULL }, 1 },
-	[BC_LEVEL] = { "level", { NULL }, 0 },
-	[BC_SCOPE] = { "scope", { NULL }, 0 },
-	[BC_EMERGENCY] = { "emergency", { NULL }, 0 },
-	[BC_DISEASE] = { "disease", { NULL }, 0 },
-	[BC_DELIVERY] = { "delivery", { NULL }, 0 },
-	[BC_BABIES] = { "babies", { NULL }, 0 },
-	[BC_MAJOR] = { "major_disease", { "major", NULL }, 0 },
-	[BC_TOTAL] = { "total", { NULL }, 1 },
-	[BC_OUT_OF_LIST] = { "out_of_list", { NULL }, 0 },
-	[BC_CLASS_B] = { "class_b", { NULL }, 0 },
-	[BC_IMPORTED] = { "imported", { NULL }, 0 },
-	[BC_IMPORTED_STANDARD] = { "imported_standard", { NULL }, 0 },
+static const char *const bcol_names[BC_COUNT] = {
+	"id", "kind", "admitted", "discharged", "hospital", "level",
+	"scope", "emergency", "disease", "delivery", "babies",
+	"major_disease", "total", "out_of_list", "class_b", "imported",
+	"imported_standard"
+};
+
+/* "visit" is admitted's other name, "major" major_disease's. */
+static const char *const bcol_aliases[BC_COUNT][COLUMN_ALIASES_MAX] = {
+	[BC_ADMITTED] = { "visit", NULL },
+	[BC_MAJOR] = { "major", NULL },
+};
+
+static const int bcol_need[] = {
+	BC_ID, BC_KIND, BC_ADMITTED, BC_HOSPITAL, BC_TOTAL, -1
+};
+
+/* A space inside a header is not a '_' here, as before. */
+static const struct column_table bcols = {
+	BC_COUNT, bcol_names, bcol_aliases, bcol_need, 0
 };
 
 struct run {
@@ -113,16 +114,12 @@ problem(struct run *u, long line, const char *fmt, ...)
 
 /* ---- the header --------------------------------------------------------- */
 
-/* Spaces around a name are trimmed; a space inside is not a '_' here. */
 static enum ops_status
 header(struct run *u, const struct csv_record *rec)
 {
 	int at;
 
-	columns_init(&u->cols, bcols, BC_COUNT, 0);
-	switch (columns_match(&u->cols, rec, &at)) {
-	case COLUMNS_OK:
-		break;
+	switch (columns_match(&u->cols, &bcols, rec, &at)) {
 	case COLUMNS_UNKNOWN:
 		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
 		    "\"%s\" is not a field of a claim; the fields are those "
@@ -130,11 +127,13 @@ header(struct run *u, const struct csv_record *rec)
 		    "hospital, total"), rec->line, rec->field[at]);
 	case COLUMNS_TWICE:
 		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
-		    "\"%s\" is given twice"), rec->line, bcols[at].name);
+		    "\"%s\" is given twice"), rec->line, bcol_names[at]);
 	case COLUMNS_MISSING:
 		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
 		    "\"%s\" is missing; a claim needs id, kind, admitted, "
-		    "hospital and total"), rec->line, bcols[at].name);
+		    "hospital and total"), rec->line, bcol_names[at]);
+	case COLUMNS_OK:
+		break;
 	}
 	return OPS_OK;
 }
@@ -151,7 +150,7 @@ get(const struct run *u, const struct csv_record *rec, enum bcol c)
 static int
 bad(struct run *u, long line, enum bcol c, const char *v, const char *why)
 {
-	problem(u, line, _("%s \"%s\": %s"), bcols[c].name, v, why);
+	problem(u, line, _("%s \"%s\": %s"), bcol_names[c], v, why);
 	return -1;
 }
 

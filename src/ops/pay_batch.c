@@ -29,18 +29,30 @@ enum pcol {
 	PC_EMPLOYEE_ENDED_ON, PC_COUNT
 };
 
-/* The names, and the other names a collector's list gives the columns. */
-static const struct column_spec pcols[PC_COUNT] = {
-	[PC_ID] = { "id", { "id_number", "身份证号码", "身份证号",
-	    "公民身份号码", "证件号码", "身份证", NULL }, 1 },
-	[PC_GROUP] = { "group", { "receipt", "household", "户号", "收据号",
-	    "组号", "分组", NULL }, 0 },
-	[PC_NAME] = { "name", { "姓名", NULL }, 0 },
-	[PC_YEAR] = { "year", { "缴费年度", "年度", NULL }, 0 },
-	[PC_DATE] = { "date", { "paid_on", "缴费日期", "日期", NULL }, 0 },
-	[PC_LATE_CASE] = { "late_case", { "补缴情形", NULL }, 0 },
-	[PC_EMPLOYEE_ENDED_ON] = { "employee_ended_on",
-	    { "职工医保终止日期", NULL }, 0 },
+static const char *const pcol_names[PC_COUNT] = {
+	"id", "group", "name", "year", "date", "late_case",
+	"employee_ended_on"
+};
+
+/* Other names a collector's list gives the columns. */
+static const char *const pcol_aliases[PC_COUNT][COLUMN_ALIASES_MAX] = {
+	[PC_ID] = { "id_number", "身份证号码", "身份证号", "公民身份号码",
+	    "证件号码", "身份证", NULL },
+	[PC_GROUP] = { "receipt", "household", "户号", "收据号", "组号",
+	    "分组", NULL },
+	[PC_NAME] = { "姓名", NULL },
+	[PC_YEAR] = { "缴费年度", "年度", NULL },
+	[PC_DATE] = { "paid_on", "缴费日期", "日期", NULL },
+	[PC_LATE_CASE] = { "补缴情形", NULL },
+	[PC_EMPLOYEE_ENDED_ON] = { "职工医保终止日期", NULL },
+};
+
+static const int pcol_need[] = { PC_ID, -1 };
+
+/* "Paid On" is paid_on: a list's headers are typed with spaces. */
+static const struct column_table pcols = {
+	PC_COUNT, pcol_names, pcol_aliases, pcol_need,
+	COLUMNS_SPACE_IS_UNDERSCORE
 };
 
 /* One person's row, as read. */
@@ -109,32 +121,25 @@ problem(struct run *u, long line, const char *fmt, ...)
 
 /* ---- the header --------------------------------------------------------- */
 
-/* "Paid On" is paid_on: a list's headers are typed with spaces. */
 static enum ops_status
 header(struct run *u, const struct csv_record *rec)
 {
+	enum columns_status st;
 	int at;
 
-	columns_init(&u->cols, pcols, PC_COUNT, COLUMNS_SPACE_IS_UNDERSCORE);
-	switch (columns_match(&u->cols, rec, &at)) {
-	case COLUMNS_OK:
-		break;
-	case COLUMNS_UNKNOWN:
-		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
-		    "\"%s\" is not a field of a payment; the fields are id, "
-		    "group, name, year, date, late_case and employee_ended_on "
-		    "(or 身份证号码, 户号, 姓名, 缴费年度, 缴费日期)"), rec->line,
-		    rec->field[at]);
-	case COLUMNS_TWICE:
-		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
-		    "\"%s\" is given twice"), rec->line, pcols[at].name);
-	case COLUMNS_MISSING:
-		/* Only the ID number is required. */
+	if ((st = columns_match(&u->cols, &pcols, rec, &at)) == COLUMNS_OK)
+		return OPS_OK;
+	if (st == COLUMNS_MISSING)	/* the only column required */
 		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
 		    "\"id\" (身份证号码) is missing: whom is each row for?"),
 		    rec->line);
-	}
-	return OPS_OK;
+	if (st == COLUMNS_TWICE)
+		return ops_fail(u->err, OPS_INVALID, _("line %ld: the column "
+		    "\"%s\" is given twice"), rec->line, pcol_names[at]);
+	return ops_fail(u->err, OPS_INVALID, _("line %ld: the column \"%s\" is "
+	    "not a field of a payment; the fields are id, group, name, year, "
+	    "date, late_case and employee_ended_on (or 身份证号码, 户号, 姓名, "
+	    "缴费年度, 缴费日期)"), rec->line, rec->field[at]);
 }
 
 /* ---- a row -------------------------------------------------------------- */
@@ -148,7 +153,7 @@ get(const struct run *u, const struct csv_record *rec, enum pcol c)
 static int
 bad(struct run *u, long line, enum pcol c, const char *v, const char *why)
 {
-	problem(u, line, _("%s \"%s\": %s"), pcols[c].name, v, why);
+	problem(u, line, _("%s \"%s\": %s"), pcol_names[c], v, why);
 	return -1;
 }
 
