@@ -60,7 +60,7 @@ static const int bcol_need[] = {
 	BC_ID, BC_KIND, BC_ADMITTED, BC_HOSPITAL, BC_TOTAL, -1
 };
 
-/* A space inside a header is not a '_' here, as before. */
+/* "Out-Of-List" is out_of_list; a space is not a '_' in a claims file. */
 static const struct column_table bcols = {
 	BC_COUNT, bcol_names, bcol_aliases, bcol_need, 0
 };
