@@ -367,6 +367,26 @@ test_sequence(void **state)
 	seal_as(A, &h, NULL, 0, 4, bad);
 	hub_refuses(bad, "a newer schema", "schema version");
 	free(file);
+	/* And the centre's file to an office, of a newer schema. */
+	export_hub(A, "HA", hb, sizeof hb);
+	file = read_bytes(hb, &n);
+	{
+		char sk[SYNCFILE_SK_HEX + 1];
+		unsigned char *out;
+		size_t outn;
+
+		assert_int_equal(syncfile_parse(file, n, &h), SYNCFILE_OK);
+		h.schema = db_schema_latest() + 1;
+		assert_int_equal(db_setting_get(hub.db, "sync.secret_key", sk,
+		    sizeof sk), 0);
+		assert_int_equal(syncfile_seal(&h, h.payload,
+		    (size_t)h.length, sk, &out, &outn), 0);
+		write_bytes(bad, out, outn);
+		free(out);
+	}
+	office_refuses(A, bad, "the centre's file of a newer schema",
+	    "schema version");
+	free(file);
 
 	/* A changeset of a table that does not travel (operator). */
 	{

@@ -163,13 +163,8 @@ ops_hub_apply(struct ops_session *s, const char *path,
 		    "this one (%s): refused"), path, h.to, s->site);
 		goto out;
 	}
-	if (h.schema > db_schema_latest()) {
-		st = ops_fail(err, OPS_INVALID, _("%s was written with schema "
-		    "version %d; this program knows up to %d: update yibao "
-		    "first, nothing was applied"), path, h.schema,
-		    db_schema_latest());
+	if ((st = sync_file_schema_check(path, &h, err)) != OPS_OK)
 		goto out;
-	}
 	/* An office's file is one changeset, numbered as the file. */
 	if (syncfile_part_next(h.payload, (size_t)h.length, &off, &part) != 1
 	    || part.seq != h.seq || off != (size_t)h.length) {

@@ -201,6 +201,18 @@ sync_file_verify(const char *path, const unsigned char *buf, const char *pk,
 	return OPS_OK;
 }
 
+enum ops_status
+sync_file_schema_check(const char *path, const struct syncfile *h,
+    struct ops_error *err)
+{
+	if (h->schema > db_schema_latest())
+		return ops_fail(err, OPS_INVALID, _("%s was written with schema "
+		    "version %d; this program knows up to %d: update yibao "
+		    "first, nothing was applied"), path, h->schema,
+		    db_schema_latest());
+	return OPS_OK;
+}
+
 /* The secret key, for the time of one signature. */
 static enum ops_status
 secret_key(struct ops_session *s, char sk[SYNCFILE_SK_HEX + 1],
@@ -410,13 +422,8 @@ ops_sync_apply(struct ops_session *s, const char *path,
 		    "this office (%s): refused"), path, h.to, s->site);
 		goto out;
 	}
-	if (h.schema > db_schema_latest()) {
-		st = ops_fail(err, OPS_INVALID, _("%s was written with schema "
-		    "version %d; this program knows up to %d: update yibao "
-		    "first, nothing was applied"), path, h.schema,
-		    db_schema_latest());
+	if ((st = sync_file_schema_check(path, &h, err)) != OPS_OK)
 		goto out;
-	}
 	if ((st = parts_check(&h, path, err)) != OPS_OK)
 		goto out;
 	/* Locked from here to the end: nothing slips in between. */

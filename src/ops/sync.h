@@ -75,6 +75,9 @@ enum ops_status sync_file_read(const char *path, unsigned char **buf,
     size_t *n, struct syncfile *h, struct ops_error *err);
 enum ops_status sync_file_verify(const char *path, const unsigned char *buf,
     const char *pk, struct ops_error *err);
+/* A file from a newer program (a schema this one does not know) is refused. */
+enum ops_status sync_file_schema_check(const char *path,
+    const struct syncfile *h, struct ops_error *err);
 
 /* The database's role: 1 a hub (yibao hub init), 0 an office. */
 int sync_is_hub(struct ops_session *s);
