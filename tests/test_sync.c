@@ -10,6 +10,8 @@
  */
 #include "db/sync_sqlite.h"
 
+#include <errno.h>
+
 #include "sync_fixture.h"
 
 #include "db/sync_capture.h"
@@ -322,6 +324,71 @@ test_forgery(void **state)
 	free(file);
 	/* And the genuine ones still pass. */
 	assert_int_equal(office_apply(B, hb, &orr, &e), OPS_OK);
+}
+
+/*
+ * The export writes its file in pieces, never whole in memory: the bytes
+ * must be exactly those of sealing the whole payload, and a failure must
+ * leave no file and no ".part" behind.
+ */
+static void
+test_sealed_write(void **state)
+{
+	static const unsigned char cs1[] = "first changeset", cs2[] = "second";
+	struct syncfile_payload p = { 0 };
+	struct syncfile h, back;
+	struct syncfile_piece piece[4];
+	unsigned char head1[16], head2[16], *whole, *file;
+	char pk[SYNCFILE_PK_HEX + 1], sk[SYNCFILE_SK_HEX + 1];
+	char badsk[SYNCFILE_SK_HEX + 1];
+	char one[512], two[512], nodir[512], badkey[512], part[520];
+	size_t wn, fn;
+
+	(void)state;
+	assert_int_equal(syncfile_keypair(pk, sk), 0);
+	h = office_header("A", 7);
+	h.base = 3;
+	assert_int_equal(syncfile_payload_add(&p, 7, cs1, sizeof cs1), 0);
+	assert_int_equal(syncfile_payload_add(&p, 8, cs2, sizeof cs2), 0);
+	assert_int_equal(syncfile_seal(&h, p.buf, p.len, sk, &whole, &wn), 0);
+	path_of(one, sizeof one, "whole.syn");
+	assert_int_equal(syncfile_write(one, whole, wn), SYNCFILE_OK);
+
+	syncfile_part_head(head1, 7, sizeof cs1);
+	syncfile_part_head(head2, 8, sizeof cs2);
+	piece[0] = (struct syncfile_piece){ head1, sizeof head1 };
+	piece[1] = (struct syncfile_piece){ cs1, sizeof cs1 };
+	piece[2] = (struct syncfile_piece){ head2, sizeof head2 };
+	piece[3] = (struct syncfile_piece){ cs2, sizeof cs2 };
+	path_of(two, sizeof two, "pieces.syn");
+	assert_int_equal(syncfile_write_sealed(two, &h, piece, 4, sk),
+	    SYNCFILE_OK);
+	file = read_bytes(two, &fn);
+	assert_int_equal(fn, wn);
+	assert_memory_equal(file, whole, wn);
+	assert_int_equal(h.length, 16 + sizeof cs1 + 16 + sizeof cs2);
+	assert_int_equal(syncfile_parse(file, fn, &back), SYNCFILE_OK);
+	assert_memory_equal(back.sha256, h.sha256, 32);
+	assert_int_equal(syncfile_verify(file, pk), SYNCFILE_OK);
+	free(file);
+
+	/* A folder that does not exist: nothing is left, errno says why. */
+	path_of(nodir, sizeof nodir, "no/such.syn");
+	errno = 0;
+	assert_int_equal(syncfile_write_sealed(nodir, &h, piece, 4, sk),
+	    SYNCFILE_IO);
+	assert_int_equal(errno, ENOENT);
+	/* A key that is not one: refused before a byte is written. */
+	memset(badsk, 'z', SYNCFILE_SK_HEX);
+	badsk[SYNCFILE_SK_HEX] = '\0';
+	path_of(badkey, sizeof badkey, "badkey.syn");
+	assert_int_equal(syncfile_write_sealed(badkey, &h, piece, 4, badsk),
+	    SYNCFILE_SIGNATURE);
+	assert_int_equal(access(badkey, F_OK), -1);
+	snprintf(part, sizeof part, "%s.part", badkey);
+	assert_int_equal(access(part, F_OK), -1);
+	free(whole);
+	syncfile_payload_free(&p);
 }
 
 /* Order: a gap, the same number twice, a newer schema, a foreign table. */
@@ -784,6 +851,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_sealed_write, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_round_trip, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_damage, setup, teardown),

@@ -99,8 +99,7 @@ syncfile_payload_add(struct syncfile_payload *p, int64_t seq,
 		p->buf = b;
 		p->cap = cap;
 	}
-	put64(p->buf + p->len, (uint64_t)seq);
-	put64(p->buf + p->len + 8, (uint64_t)len);
+	syncfile_part_head(p->buf + p->len, seq, len);
 	if (len > 0)
 		memcpy(p->buf + p->len + 16, data, len);
 	p->len = need;
@@ -155,19 +154,21 @@ syncfile_pk_valid(const char *s)
 	return s != NULL && hex_decode(s, pk, sizeof pk) == 0;
 }
 
-int
-syncfile_seal(const struct syncfile *h, const unsigned char *payload,
-    size_t len, const char *sk_hex, unsigned char **out, size_t *outlen)
+/*
+ * The header of a payload of `len` bytes whose SHA-256 is `sha`, signed
+ * with the secret key (hex) into b[0..SYNCFILE_HEADER).  0 ok, -1 a bad
+ * key or a payload too long.
+ */
+static int
+seal_header(unsigned char *b, const struct syncfile *h, uint64_t len,
+    const unsigned char sha[32], const char *sk_hex)
 {
-	unsigned char sk[crypto_sign_SECRETKEYBYTES], *b;
+	unsigned char sk[crypto_sign_SECRETKEYBYTES];
 
 	if (sodium_init() < 0 || hex_decode(sk_hex, sk, sizeof sk) != 0 ||
-	    (uint64_t)len > SYNCFILE_MAX)
+	    len > SYNCFILE_MAX)
 		return -1;
-	if ((b = calloc(1, SYNCFILE_HEADER + len + 1)) == NULL) {
-		sodium_memzero(sk, sizeof sk);
-		return -1;
-	}
+	memset(b, 0, SYNCFILE_HEADER);
 	memcpy(b, SYNCFILE_MAGIC, 8);
 	put32(b + OFF_FORMAT, SYNCFILE_FORMAT);
 	put32(b + OFF_KIND, (uint32_t)h->kind);
@@ -177,15 +178,39 @@ syncfile_seal(const struct syncfile *h, const unsigned char *payload,
 	memcpy(b + OFF_TO, h->to, strnlen(h->to, 16));
 	put64(b + OFF_SEQ, (uint64_t)h->seq);
 	put64(b + OFF_BASE, (uint64_t)h->base);
-	put64(b + OFF_LENGTH, (uint64_t)len);
-	crypto_hash_sha256(b + OFF_SHA, payload, len);
+	put64(b + OFF_LENGTH, len);
+	memcpy(b + OFF_SHA, sha, 32);
 	crypto_sign_detached(b + OFF_SIG, NULL, b, SYNCFILE_SIGNED, sk);
 	sodium_memzero(sk, sizeof sk);
+	return 0;
+}
+
+int
+syncfile_seal(const struct syncfile *h, const unsigned char *payload,
+    size_t len, const char *sk_hex, unsigned char **out, size_t *outlen)
+{
+	unsigned char sha[32], *b;
+
+	if ((uint64_t)len > SYNCFILE_MAX ||
+	    (b = calloc(1, SYNCFILE_HEADER + len + 1)) == NULL)
+		return -1;
+	crypto_hash_sha256(sha, payload, len);
+	if (seal_header(b, h, len, sha, sk_hex) != 0) {
+		free(b);
+		return -1;
+	}
 	if (len > 0)
 		memcpy(b + SYNCFILE_HEADER, payload, len);
 	*out = b;
 	*outlen = SYNCFILE_HEADER + len;
 	return 0;
+}
+
+void
+syncfile_part_head(unsigned char out[16], int64_t seq, size_t len)
+{
+	put64(out, (uint64_t)seq);
+	put64(out + 8, (uint64_t)len);
 }
 
 enum syncfile_status
@@ -281,48 +306,106 @@ syncfile_read(const char *path, unsigned char **out, size_t *n)
 	return SYNCFILE_OK;
 }
 
-enum syncfile_status
-syncfile_write(const char *path, const unsigned char *buf, size_t n)
+/* "PATH.part", opened for writing (0600: the file holds personal data). */
+static int
+open_part(const char *path, char **tmp)
 {
-	size_t len = strlen(path), done = 0;
-	char *tmp = malloc(len + 8);
-	int fd, saved;
+	size_t len = strlen(path);
+	int fd;
 
-	if (tmp == NULL)
-		return SYNCFILE_IO;
-	snprintf(tmp, len + 8, "%s.part", path);
-	/* 0600: the file holds personal data. */
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
-		goto fail;
+	if ((*tmp = malloc(len + 8)) == NULL)
+		return -1;
+	snprintf(*tmp, len + 8, "%s.part", path);
+	if ((fd = open(*tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) < 0) {
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return fd;
+}
+
+static int
+write_all(int fd, const void *data, size_t n)
+{
+	const unsigned char *b = data;
+	size_t done = 0;
+
 	while (done < n) {
-		ssize_t w = write(fd, buf + done, n - done);
+		ssize_t w = write(fd, b + done, n - done);
 
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			goto fail_fd;
+			return -1;
 		done += (size_t)w;
 	}
-	if (fsync(fd) != 0)
-		goto fail_fd;
-	if (close(fd) != 0)
-		goto fail_unlink;
-	if (rename(tmp, path) != 0)
-		goto fail_unlink;
-	free(tmp);
-	return SYNCFILE_OK;
-fail_fd:
-	saved = errno;
-	close(fd);
-	errno = saved;
-fail_unlink:
+	return 0;
+}
+
+/*
+ * ok: sync fd to disk and rename tmp to path; else (or if that fails)
+ * remove tmp.  Frees tmp, keeps errno.
+ */
+static enum syncfile_status
+close_part(int fd, char *tmp, const char *path, int ok)
+{
+	int saved;
+
+	if (ok && fsync(fd) == 0) {
+		if (close(fd) == 0 && rename(tmp, path) == 0) {
+			free(tmp);
+			return SYNCFILE_OK;
+		}
+	} else {
+		saved = errno;
+		close(fd);
+		errno = saved;
+	}
 	saved = errno;
 	unlink(tmp);
-	errno = saved;
-fail:
 	free(tmp);
+	errno = saved;
 	return SYNCFILE_IO;
+}
+
+enum syncfile_status
+syncfile_write(const char *path, const unsigned char *buf, size_t n)
+{
+	char *tmp;
+	int fd;
+
+	if ((fd = open_part(path, &tmp)) < 0)
+		return SYNCFILE_IO;
+	return close_part(fd, tmp, path, write_all(fd, buf, n) == 0);
+}
+
+enum syncfile_status
+syncfile_write_sealed(const char *path, struct syncfile *h,
+    const struct syncfile_piece *piece, size_t n, const char *sk_hex)
+{
+	crypto_hash_sha256_state st;
+	unsigned char head[SYNCFILE_HEADER];
+	uint64_t len = 0;
+	char *tmp;
+	int fd, ok = 1;
+
+	if (sodium_init() < 0)
+		return SYNCFILE_SIGNATURE;
+	crypto_hash_sha256_init(&st);
+	for (size_t i = 0; i < n; i++) {
+		crypto_hash_sha256_update(&st, piece[i].data, piece[i].len);
+		len += piece[i].len;
+	}
+	crypto_hash_sha256_final(&st, h->sha256);
+	h->length = len;
+	if (seal_header(head, h, len, h->sha256, sk_hex) != 0)
+		return SYNCFILE_SIGNATURE;
+	if ((fd = open_part(path, &tmp)) < 0)
+		return SYNCFILE_IO;
+	ok = write_all(fd, head, sizeof head) == 0;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = write_all(fd, piece[i].data, piece[i].len) == 0;
+	return close_part(fd, tmp, path, ok);
 }
 
 int
@@ -346,5 +429,11 @@ syncfile_sha256_hex(const unsigned char *data, size_t len, char out[65])
 	unsigned char sha[32];
 
 	crypto_hash_sha256(sha, data, len);
-	sodium_bin2hex(out, 65, sha, sizeof sha);
+	syncfile_hex32(sha, out);
+}
+
+void
+syncfile_hex32(const unsigned char sha[32], char out[65])
+{
+	sodium_bin2hex(out, 65, sha, 32);
 }

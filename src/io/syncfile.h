@@ -105,6 +105,27 @@ enum syncfile_status syncfile_read(const char *path, unsigned char **buf,
 enum syncfile_status syncfile_write(const char *path, const unsigned char *buf,
     size_t n);
 
+/* One piece of a payload as it is written, in order. */
+struct syncfile_piece {
+	const void *data;
+	size_t len;
+};
+
+/* The 16 bytes that open a part: its number and length (yibao-sync(5)). */
+void syncfile_part_head(unsigned char out[16], int64_t seq, size_t len);
+
+/*
+ * Seal h over the payload made of the n pieces, in order, and write the
+ * file to path as syncfile_write does: the same bytes as syncfile_seal
+ * and syncfile_write, without a second copy of the payload or of the
+ * file in memory (after a large import the night's file is hundreds of
+ * megabytes).  Sets h->length and h->sha256.  SYNCFILE_SIGNATURE: a bad
+ * key or a payload too long; SYNCFILE_IO: errno says why.
+ */
+enum syncfile_status syncfile_write_sealed(const char *path,
+    struct syncfile *h, const struct syncfile_piece *piece, size_t n,
+    const char *sk_hex);
+
 /* A new key pair, in hex.  0 ok. */
 int syncfile_keypair(char pk_hex[SYNCFILE_PK_HEX + 1],
     char sk_hex[SYNCFILE_SK_HEX + 1]);
@@ -115,5 +136,7 @@ int syncfile_pk_valid(const char *s);
 /* SHA-256 in hex. */
 void syncfile_sha256_hex(const unsigned char *data, size_t len,
     char out[65]);
+/* A SHA-256 already computed (h->sha256), in hex. */
+void syncfile_hex32(const unsigned char sha[32], char out[65]);
 
 #endif

@@ -268,8 +268,7 @@ ops_hub_export(struct ops_session *s, const char *code, int64_t from,
 	struct db_site site;
 	struct db_ledger l;
 	char sk[SYNCFILE_SK_HEX + 1];
-	unsigned char *file = NULL;
-	size_t flen = 0;
+	struct syncfile_piece piece;
 	int64_t upto;
 	enum ops_status st;
 	int rc;
@@ -316,23 +315,21 @@ ops_hub_export(struct ops_session *s, const char *code, int64_t from,
 	snprintf(h.to, sizeof h.to, "%s", code);
 	h.seq = upto;
 	h.base = from;
-	if (db_setting_get(s->db, "sync.secret_key", sk, sizeof sk) != 0 ||
-	    syncfile_seal(&h, p.buf, p.len, sk, &file, &flen) != 0) {
+	piece.data = p.buf;
+	piece.len = p.len;
+	if (db_setting_get(s->db, "sync.secret_key", sk, sizeof sk) != 0) {
 		st = ops_fail(err, OPS_FAILED, _("the file could not be "
 		    "signed"));
 		goto out;
 	}
-	if (syncfile_write(path, file, flen) != SYNCFILE_OK) {
-		st = ops_fail(err, OPS_INVALID, _("cannot write %s: %s"), path,
-		    strerror(errno));
+	if ((st = sync_file_write(path, &h, &piece, 1, sk, err)) != OPS_OK)
 		goto out;
-	}
 	memset(&l, 0, sizeof l);
 	snprintf(l.direction, sizeof l.direction, "out");
 	snprintf(l.site, sizeof l.site, "%s", code);
 	l.seq = upto;
 	l.base = from;
-	syncfile_sha256_hex(p.buf, p.len, l.hash);
+	syncfile_hex32(h.sha256, l.hash);
 	snprintf(l.at, sizeof l.at, "%s", s->now);
 	snprintf(l.operator_login, sizeof l.operator_login, "%s", s->login);
 	if (db_ledger_add(s->db, &l) != 0) {
@@ -344,7 +341,7 @@ ops_hub_export(struct ops_session *s, const char *code, int64_t from,
 	res->base = from;
 	res->seq = upto;
 	res->parts = pc.n;
-	res->bytes = flen;
+	res->bytes = SYNCFILE_HEADER + h.length;
 	if ((st = ops_commit(s, err)) != OPS_OK)
 		unlink(path);
 	goto done;
@@ -353,7 +350,6 @@ out:
 done:
 	explicit_bzero(sk, sizeof sk);
 	syncfile_payload_free(&p);
-	free(file);
 	return st;
 }
 

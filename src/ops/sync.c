@@ -213,6 +213,23 @@ sync_file_schema_check(const char *path, const struct syncfile *h,
 	return OPS_OK;
 }
 
+enum ops_status
+sync_file_write(const char *path, struct syncfile *h,
+    const struct syncfile_piece *piece, size_t n, const char *sk,
+    struct ops_error *err)
+{
+	switch (syncfile_write_sealed(path, h, piece, n, sk)) {
+	case SYNCFILE_OK:
+		return OPS_OK;
+	case SYNCFILE_IO:
+		return ops_fail(err, OPS_INVALID, _("cannot write %s: %s"),
+		    path, strerror(errno));
+	default:
+		return ops_fail(err, OPS_FAILED, _("the file could not be "
+		    "signed"));
+	}
+}
+
 /* The secret key, for the time of one signature. */
 static enum ops_status
 secret_key(struct ops_session *s, char sk[SYNCFILE_SK_HEX + 1],
@@ -242,11 +259,10 @@ ops_sync_export(struct ops_session *s, const char *path, int64_t again,
     struct sync_export_result *res, struct ops_error *err)
 {
 	struct syncfile h;
-	struct syncfile_payload p = { 0 };
 	struct db_ledger l;
 	char sk[SYNCFILE_SK_HEX + 1], hub[17];
-	unsigned char *file = NULL;
-	size_t flen = 0;
+	unsigned char head[16];
+	struct syncfile_piece piece[2];
 	void *cs = NULL;
 	int cslen = 0;
 	int64_t from, upto, sent, applied;
@@ -300,22 +316,18 @@ ops_sync_export(struct ops_session *s, const char *path, int64_t again,
 	snprintf(h.to, sizeof h.to, "%s", hub);
 	h.seq = sent + 1;
 	h.base = applied;
-	if (syncfile_payload_add(&p, h.seq, cs, (size_t)cslen) != 0 ||
-	    (st = secret_key(s, sk, err)) != OPS_OK ||
-	    syncfile_seal(&h, p.buf, p.len, sk, &file, &flen) != 0) {
-		if (st == OPS_OK)
-			st = ops_fail(err, OPS_FAILED, _("the file could not be "
-			    "signed"));
+	/* An office's file is one part, numbered as the file. */
+	syncfile_part_head(head, h.seq, (size_t)cslen);
+	piece[0].data = head;
+	piece[0].len = sizeof head;
+	piece[1].data = cs;
+	piece[1].len = (size_t)cslen;
+	if ((st = secret_key(s, sk, err)) != OPS_OK ||
+	    (st = sync_file_write(path, &h, piece, 2, sk, err)) != OPS_OK)
 		goto out;
-	}
-	if (syncfile_write(path, file, flen) != SYNCFILE_OK) {
-		st = ops_fail(err, OPS_INVALID, _("cannot write %s: %s"), path,
-		    strerror(errno));
-		goto out;
-	}
 	res->seq = h.seq;
 	res->base = h.base;
-	res->bytes = flen;
+	res->bytes = SYNCFILE_HEADER + h.length;
 	res->changes = cslen > 0 ? count_changes(s->db, cs, cslen) : 0;
 	if (again > 0) {	/* nothing to record: the same file again */
 		ops_rollback(s);
@@ -326,7 +338,7 @@ ops_sync_export(struct ops_session *s, const char *path, int64_t again,
 	snprintf(l.site, sizeof l.site, "%s", s->site);
 	l.seq = h.seq;
 	l.base = h.base;
-	syncfile_sha256_hex(p.buf, p.len, l.hash);
+	syncfile_hex32(h.sha256, l.hash);
 	l.outbox_from = from;
 	l.outbox_upto = upto;
 	snprintf(l.at, sizeof l.at, "%s", s->now);
@@ -346,9 +358,7 @@ out:
 	ops_rollback(s);
 done:
 	explicit_bzero(sk, sizeof sk);
-	syncfile_payload_free(&p);
 	db_sync_free(cs);
-	free(file);
 	return st;
 }
 

@@ -75,6 +75,13 @@ enum ops_status sync_file_read(const char *path, unsigned char **buf,
     size_t *n, struct syncfile *h, struct ops_error *err);
 enum ops_status sync_file_verify(const char *path, const unsigned char *buf,
     const char *pk, struct ops_error *err);
+/*
+ * Seal h over the pieces of a payload with the secret key sk (hex) and
+ * write the file to path (syncfile_write_sealed), with a sentence if not.
+ */
+enum ops_status sync_file_write(const char *path, struct syncfile *h,
+    const struct syncfile_piece *piece, size_t n, const char *sk,
+    struct ops_error *err);
 /* A file from a newer program (a schema this one does not know) is refused. */
 enum ops_status sync_file_schema_check(const char *path,
     const struct syncfile *h, struct ops_error *err);
