@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
+
 /* A payment no refund or reversal cancels. */
 #define LIVE "p.kind = 'payment' AND NOT EXISTS (SELECT 1 FROM payment c " \
 	"WHERE c.cancels = p.key)"
@@ -26,19 +28,13 @@ col(sqlite3_stmt *st, int i, char *buf, size_t bufsz)
 	snprintf(buf, bufsz, "%s", t ? (const char *)t : "");
 }
 
-/* Room for one more element of `size` bytes; NULL when out of memory. */
+/* Room for element k of `size` bytes; NULL when out of memory. */
 static void *
 grow(void **v, size_t *cap, size_t k, size_t size)
 {
-	void *nv;
-
-	if (k < *cap)
-		return (char *)*v + k * size;
-	*cap = *cap ? *cap * 2 : 8;
-	if ((nv = realloc(*v, *cap * size)) == NULL)
+	if (array_reserve(v, cap, k, size) != 0)
 		return NULL;
-	*v = nv;
-	return (char *)nv + k * size;
+	return (char *)*v + k * size;
 }
 
 /* Fill one row of a report from the statement's current row. */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/date.h"
 #include "core/policy.h"
 #include "core/settle.h"
@@ -77,22 +78,6 @@ struct run {
 	struct claim_result res;
 };
 
-static int
-grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	void *q;
-	size_t c;
-
-	if (n < *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 64;
-	if ((q = realloc(*p, c * size)) == NULL)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
 static void __attribute__((format(printf, 3, 4)))
 problem(struct run *u, long line, const char *fmt, ...)
 {
@@ -100,7 +85,7 @@ problem(struct run *u, long line, const char *fmt, ...)
 	struct claim_batch_problem *p;
 	va_list ap;
 
-	if (grow((void **)&r->problem, &u->cap_problems, r->nproblems,
+	if (array_reserve((void **)&r->problem, &u->cap_problems, r->nproblems,
 	    sizeof *r->problem) != 0) {
 		u->fatal = ops_fail(u->err, OPS_FAILED, "%s", _("out of memory"));
 		return;
@@ -270,7 +255,7 @@ settled(struct run *u, long line)
 	const struct settlement *t = &u->res.settlement;
 	struct claim_batch_row *w;
 
-	if (grow((void **)&r->claim, &u->cap_claims, r->nclaims,
+	if (array_reserve((void **)&r->claim, &u->cap_claims, r->nclaims,
 	    sizeof *r->claim) != 0) {
 		u->fatal = ops_fail(u->err, OPS_FAILED, "%s", _("out of memory"));
 		return;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/date.h"
 #include "core/idcard.h"
 #include "db/payment.h"
@@ -78,22 +79,6 @@ struct run {
 	size_t nrows, cap_rows, cap_problems, cap_receipts, cap_persons;
 };
 
-static int
-grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	void *q;
-	size_t c;
-
-	if (n < *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 64;
-	if ((q = realloc(*p, c * size)) == NULL)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
 static void
 nomem(struct run *u)
 {
@@ -107,7 +92,7 @@ problem(struct run *u, long line, const char *fmt, ...)
 	struct pay_batch_problem *p;
 	va_list ap;
 
-	if (grow((void **)&r->problem, &u->cap_problems, r->nproblems,
+	if (array_reserve((void **)&r->problem, &u->cap_problems, r->nproblems,
 	    sizeof *r->problem) != 0) {
 		nomem(u);
 		return;
@@ -269,7 +254,7 @@ on_record(void *ctx, const struct csv_record *rec)
 		return u->fatal != OPS_OK;
 	}
 	u->r->rows++;
-	if (grow((void **)&u->row, &u->cap_rows, u->nrows, sizeof *u->row)
+	if (array_reserve((void **)&u->row, &u->cap_rows, u->nrows, sizeof *u->row)
 	    != 0) {
 		nomem(u);
 		return 1;
@@ -342,7 +327,7 @@ paid(struct run *u, const struct pay_receipt *pr, struct row *const *who)
 	struct pay_batch_report *r = u->r;
 	struct pay_batch_receipt *c;
 
-	if (grow((void **)&r->receipt, &u->cap_receipts, r->nreceipts,
+	if (array_reserve((void **)&r->receipt, &u->cap_receipts, r->nreceipts,
 	    sizeof *r->receipt) != 0) {
 		nomem(u);
 		return;
@@ -367,7 +352,7 @@ paid(struct run *u, const struct pay_receipt *pr, struct row *const *who)
 		const struct pay_member *m = &pr->m[i];
 		struct pay_batch_person *p;
 
-		if (grow((void **)&r->person, &u->cap_persons, r->npersons,
+		if (array_reserve((void **)&r->person, &u->cap_persons, r->npersons,
 		    sizeof *r->person) != 0) {
 			nomem(u);
 			return;
